@@ -1,0 +1,55 @@
+import type { StoredError } from '../errors.js';
+import type { CompletedQuery, StatusEvent } from './query-runtime.js';
+
+/**
+ * The runtime's only doors to the outside. `memory/` implements them in-process (embedded default);
+ * `redis/` implements them over Redis (cluster). One contract suite runs against both.
+ */
+
+/** The final record of a query: its result or its error, plus who may see it. */
+export interface StoredQuery {
+  readonly id: string;
+  readonly owner?: string;
+  readonly startTimeMs: number;
+  readonly expirationTimeMs: number;
+  readonly outcome: { readonly result: CompletedQuery } | { readonly error: StoredError };
+}
+
+export interface ResultStore {
+  put(entry: StoredQuery): Promise<void>;
+  /** Undefined when absent or expired (expiry is judged with the Clock, not only by eviction). */
+  get(id: string): Promise<StoredQuery | undefined>;
+  /** Move the expiration to `expirationTimeMs` if that is later; never shortens. */
+  extend(id: string, expirationTimeMs: number): Promise<void>;
+  /** True if something was deleted. */
+  delete(id: string): Promise<boolean>;
+}
+
+export interface StatusBus {
+  publish(event: StatusEvent): Promise<void>;
+  /** Latest event of a query (the mirror a late subscriber starts from). */
+  latest(id: string): Promise<StatusEvent | undefined>;
+  /** Events of one query as they are published; returns an unsubscribe function. */
+  subscribe(id: string, listener: (event: StatusEvent) => void): Promise<() => void>;
+}
+
+export type ControlCommand = { readonly type: 'stop' | 'cancel'; readonly id: string };
+
+/** Stop/cancel for queries owned by another node; in-process there is only one node. */
+export interface ControlChannel {
+  send(node: string, command: ControlCommand): Promise<void>;
+  listen(node: string, handler: (command: ControlCommand) => void): Promise<() => void>;
+}
+
+export interface NodeRegistry {
+  heartbeat(node: string, ttlMs: number): Promise<void>;
+  isAlive(node: string): Promise<boolean>;
+  deregister(node: string): Promise<void>;
+}
+
+/** Time, injectable so keep_alive expiry and delays are testable with a simulated clock. */
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}

@@ -1,0 +1,81 @@
+import type { QueryParams } from '../esql/ast.js';
+import type { EngineResult } from '../esql/query-engine.js';
+import type { QueryProgress } from '../esql/query-engine.js';
+
+/**
+ * What HTTP and WebSocket adapters may ask of the runtime. Ids are ES async ids (async-id.ts); a
+ * malformed id throws 400 `illegal_argument_exception`, an unknown/expired/deleted one 404
+ * `resource_not_found_exception` (reason = the id). A query that failed rethrows its stored error.
+ * Durations are milliseconds.
+ */
+export interface QueryRuntime {
+  /** `POST /_query`: runs to completion (no id, nothing stored). */
+  query(request: QueryRequest): Promise<CompletedQuery>;
+  /** `POST /_query/async`: waits up to `waitForCompletionMs`, then answers running or finished. */
+  submit(request: AsyncQueryRequest): Promise<AsyncQueryView>;
+  /** `GET /_query/async/{id}`: `waitForCompletionMs` default 0 (no wait); `keepAliveMs` only extends. */
+  get(id: string, options?: GetOptions): Promise<AsyncQueryView>;
+  /** `POST /_query/async/{id}/stop`: waits for the pipeline to drain; on a finished query same as get. */
+  stop(id: string, options?: { readonly owner?: string }): Promise<AsyncQueryView>;
+  /** `DELETE /_query/async/{id}`: cancels a running query or deletes the stored result. */
+  delete(id: string, options?: { readonly owner?: string }): Promise<void>;
+  /** Live status events of one query (current state first). Returns an unsubscribe function. */
+  watch(id: string, listener: (event: StatusEvent) => void, options?: { readonly owner?: string }): Promise<() => void>;
+  /** Stop accepting work, stop running queries (partial results stored), release resources. */
+  close(): Promise<void>;
+}
+
+export interface QueryRequest {
+  readonly query: string;
+  readonly params?: QueryParams;
+  /** Authenticated principal (undefined when security is off). */
+  readonly owner?: string;
+}
+
+export interface AsyncQueryRequest extends QueryRequest {
+  readonly waitForCompletionMs: number;
+  readonly keepAliveMs: number;
+  readonly keepOnCompletion: boolean;
+}
+
+export interface GetOptions {
+  readonly waitForCompletionMs?: number;
+  readonly keepAliveMs?: number;
+  readonly owner?: string;
+}
+
+/** A finished query's body data (the HTTP layer renders it). */
+export interface CompletedQuery extends EngineResult {
+  readonly tookMs: number;
+  readonly startTimeMs: number;
+  readonly completionTimeMs: number;
+}
+
+export type AsyncQueryView =
+  | {
+      readonly id: string;
+      readonly isRunning: true;
+      readonly startTimeMs: number;
+      readonly expirationTimeMs: number;
+    }
+  | {
+      /** Absent when the query finished within the wait and keep_on_completion was false. */
+      readonly id: string | undefined;
+      readonly isRunning: false;
+      readonly result: CompletedQuery;
+      readonly startTimeMs: number;
+      readonly expirationTimeMs: number;
+    };
+
+export type QueryState = 'submitted' | 'running' | 'stopping' | 'done';
+export type QueryOutcome = 'completed' | 'stopped' | 'failed' | 'cancelled';
+
+/** Published on every transition and (throttled) progress update; `seq` increases per query. */
+export interface StatusEvent {
+  readonly id: string;
+  readonly seq: number;
+  readonly state: QueryState;
+  readonly outcome?: QueryOutcome;
+  readonly progress: QueryProgress & { readonly elapsed_ms: number };
+  readonly node: string;
+}
