@@ -1,3 +1,4 @@
+import type { BlockFactory } from './block-factory.js';
 import type { Page } from './page.js';
 
 /**
@@ -53,5 +54,7 @@ export interface SourceOperatorFactory {
  */
 export interface DriverContext {
   readonly signal: AbortSignal;
-  readonly blockFactory: import('./block-factory.js').BlockFactory;
+  readonly blockFactory: BlockFactory;
+  /** Resolves after `ms` (or rejects when `signal` aborts). Injected: compute/ owns no timers. */
+  readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 }

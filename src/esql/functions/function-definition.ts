@@ -1,4 +1,4 @@
-import type { Block } from '../../compute/block.js';
+import type { GroupingAggregator } from '../../compute/grouping-aggregator.js';
 import type { AnyType, DataType } from '../../compute/data-type.js';
 import type { LiteralScalar, Source } from '../ast.js';
 import type { ExpressionEvaluator } from '../evaluator.js';
@@ -42,26 +42,6 @@ export interface ScalarFunctionDefinition {
   build(args: readonly ExpressionEvaluator[], info: readonly ArgInfo[], ctx: FunctionContext): ExpressionEvaluator;
 }
 
-/**
- * Grouping aggregation state for one aggregate of a STATS. Group ids are dense ints assigned by the
- * hash operator; a STATS without BY uses group 0 only.
- */
-export interface GroupingAggregator {
-  /**
-   * Accumulate positions `0..positionCount)`: position p goes to group `groupIds[p]`; a negative
-   * group id means "skip" (the per-aggregate WHERE was false). `inputs` are the evaluated argument
-   * blocks (empty for `COUNT(*)`). Multi-values count as several values, as in ES.
-   */
-  add(groupIds: Int32Array, inputs: readonly Block[], positionCount: number): void;
-  /**
-   * One position per group `0..groupCount)`. Must not reset or alter the state: it is also used
-   * for live previews while the query keeps running.
-   */
-  evaluate(groupCount: number): Block;
-  /** Approximate bytes held, for memory accounting. */
-  estimatedBytes(): number;
-}
-
 export interface AggregateFunctionDefinition {
   readonly kind: 'aggregate';
   readonly name: string;
@@ -75,6 +55,8 @@ export interface AggregateFunctionDefinition {
   /** Which argument positions are evaluated per row and passed as `inputs` (default: all non-foldable). */
   inputArgs?(info: readonly ArgInfo[]): readonly number[];
 }
+
+export type { GroupingAggregator };
 
 export type FunctionDefinition = ScalarFunctionDefinition | AggregateFunctionDefinition;
 
