@@ -12,8 +12,11 @@ export class Warnings {
   private readonly messages: string[] = [];
   private readonly failuresBySource = new Map<string, number>();
 
-  /** A failed evaluation that produced null, e.g. `java.lang.ArithmeticException`, `/ by zero`. */
-  fail(source: Source, exceptionClass: string, message: string): void {
+  /**
+   * A failed evaluation that produced null, e.g. `java.lang.ArithmeticException`, `/ by zero`.
+   * `treatingAs` is 'false' for conditions that count as false instead (CASE's multi-valued condition).
+   */
+  fail(source: Source, exceptionClass: string, message: string, treatingAs: 'null' | 'false' = 'null'): void {
     const key = `${source.line}:${source.column}:${source.text}`;
     const seen = this.failuresBySource.get(key) ?? 0;
     if (seen >= MAX_FAILURES_PER_SOURCE) return;
@@ -21,7 +24,7 @@ export class Warnings {
     if (seen === 0) {
       const text = source.text.replace(/%/g, '%25');
       this.messages.push(
-        `${at} evaluation of [${text}] failed, treating result as null. Only first ${MAX_FAILURES_PER_SOURCE} failures recorded.`,
+        `${at} evaluation of [${text}] failed, treating result as ${treatingAs}. Only first ${MAX_FAILURES_PER_SOURCE} failures recorded.`,
       );
     }
     this.failuresBySource.set(key, seen + 1);

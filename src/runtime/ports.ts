@@ -53,3 +53,24 @@ export interface Clock {
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
 }
+
+/**
+ * The cluster's record of a query that is still running (ES keeps the same in its task): enough for
+ * any node to check ownership and expiry and to find the owning node. Written at submit, extended by
+ * GET keep_alive, removed once the outcome is in the ResultStore. Optional: a single node needs none.
+ */
+export interface RunningQueryRecord {
+  readonly id: string;
+  readonly owner?: string;
+  readonly node: string;
+  readonly startTimeMs: number;
+  readonly expirationTimeMs: number;
+}
+
+export interface RunningQueryDirectory {
+  put(record: RunningQueryRecord): Promise<void>;
+  get(id: string): Promise<RunningQueryRecord | undefined>;
+  /** Move the expiration to `expirationTimeMs` if that is later; never shortens. */
+  extend(id: string, expirationTimeMs: number): Promise<void>;
+  delete(id: string): Promise<void>;
+}

@@ -30,6 +30,11 @@ export interface QueryRequest {
   readonly params?: QueryParams;
   /** Authenticated principal (undefined when security is off). */
   readonly owner?: string;
+  /**
+   * `query()` only: aborting it (the client went away) cancels the query, which then rejects with
+   * `task_cancelled_exception`. Async queries outlive their submit request and ignore it.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface AsyncQueryRequest extends QueryRequest {

@@ -38,7 +38,11 @@ export interface ScalarFunctionDefinition {
   readonly aliases?: readonly string[];
   /** Only available with `--test-functions` (DELAY). */
   readonly testOnly?: boolean;
-  resolve(args: readonly ArgInfo[]): Resolution;
+  /**
+   * `call` is the whole call's source: ES echoes its text in type errors (`argument of [ABS(x)] ...`).
+   * Optional so callers may omit it; the text is then rebuilt from the name and argument texts.
+   */
+  resolve(args: readonly ArgInfo[], call?: Source): Resolution;
   build(args: readonly ExpressionEvaluator[], info: readonly ArgInfo[], ctx: FunctionContext): ExpressionEvaluator;
 }
 
@@ -46,7 +50,8 @@ export interface AggregateFunctionDefinition {
   readonly kind: 'aggregate';
   readonly name: string;
   readonly aliases?: readonly string[];
-  resolve(args: readonly ArgInfo[]): Resolution;
+  /** `call`: the whole call's source, as for scalars (ES echoes `[SUM(x)]` in type errors). */
+  resolve(args: readonly ArgInfo[], call?: Source): Resolution;
   /**
    * `argTypes` are the resolved types of the non-constant inputs in order; constant parameters
    * (percentile's 50, top's 3 and "desc") come through `info[i].value`.

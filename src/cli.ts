@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+/**
+ * The command line: the only place argv is parsed. `qactor serve` starts a node; the process prints
+ * `listening on http://HOST:PORT` when it accepts requests and shuts down gracefully on SIGINT/SIGTERM.
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ConfigError, resolveConfig, type IndexLoad, type QactorConfig } from './config.js';
+import { startQactor } from './main.js';
+
+const program = new Command();
+program.name('qactor').description('Async ES|QL query runtime with an Elasticsearch-compatible API');
+
+program
+  .command('serve')
+  .description('start a qactor node (embedded: in-memory status bus and result store)')
+  .option('--host <host>', 'address to bind (default 127.0.0.1)')
+  .option('--port <port>', 'port to listen on, 0 for any free port (default 9200)', intArg)
+  .option('--node-name <name>', 'this node\'s name, used in query ids and status events')
+  .option('--load <index=file>', 'load a CSV (typed header) or NDJSON file as an index; repeatable', collectLoad, [])
+  .option('--load-dir <dir>', 'load every *.csv / *.ndjson in a directory, index named after the file; repeatable', collect, [])
+  .option('--demo', 'generate the `logs` demo index (deterministic)')
+  .option('--demo-rows <n>', 'rows in the demo index (default 2000000)', intArg)
+  .option('--demo-seed <n>', 'seed of the demo generator (default 42)', intArg)
+  .option('--test-functions', 'enable test-only functions such as DELAY(duration)')
+  .option('--max-running <n>', 'queries running at once; more wait in `submitted` (default 16)', intArg)
+  .option('--stop-grace <ms>', 'how long a stop waits for the pipeline to drain (default 5000)', intArg)
+  .addOption(new Option('--insecure', 'allow binding a non-loopback address without authentication'))
+  .action(async (opts: ServeOptions) => {
+    let config: QactorConfig;
+    try {
+      config = resolveConfig({
+        host: opts.host,
+        port: opts.port,
+        nodeName: opts.nodeName,
+        loads: opts.load,
+        loadDirs: opts.loadDir,
+        demo: opts.demo ?? false,
+        demoRows: opts.demoRows,
+        demoSeed: opts.demoSeed,
+        testFunctions: opts.testFunctions ?? false,
+        maxRunningQueries: opts.maxRunning,
+        stopGraceMs: opts.stopGrace,
+        insecure: opts.insecure ?? false,
+      });
+    } catch (e) {
+      if (e instanceof ConfigError) {
+        process.stderr.write(`qactor: ${e.message}\n`);
+        process.exit(2);
+      }
+      throw e;
+    }
+    const node = await startQactor(config, { log: (line) => process.stderr.write(`${line}\n`) });
+    process.stdout.write(`qactor ${config.nodeName} listening on ${node.url}\n`);
+    let closing = false;
+    const shutdown = (signal: string) => {
+      if (closing) process.exit(1); // a second signal: give up waiting
+      closing = true;
+      process.stderr.write(`qactor: ${signal} received, stopping running queries\n`);
+      node.close().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          process.stderr.write(`qactor: shutdown failed: ${String(err)}\n`);
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+  });
+
+interface ServeOptions {
+  host?: string;
+  port?: number;
+  nodeName?: string;
+  load: IndexLoad[];
+  loadDir: string[];
+  demo?: boolean;
+  demoRows?: number;
+  demoSeed?: number;
+  testFunctions?: boolean;
+  maxRunning?: number;
+  stopGrace?: number;
+  insecure?: boolean;
+}
+
+function intArg(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a non-negative integer');
+  return Number(value);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function collectLoad(value: string, previous: IndexLoad[]): IndexLoad[] {
+  const eq = value.indexOf('=');
+  if (eq <= 0 || eq === value.length - 1) throw new InvalidArgumentError('expected INDEX=FILE');
+  return [...previous, { index: value.slice(0, eq), file: value.slice(eq + 1) }];
+}
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  process.stderr.write(`qactor: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,107 @@
+import { BlockBuilder } from './block-builder.js';
+import { type Block, constantNullBlock } from './block.js';
+import type { DataType } from './data-type.js';
+
+/**
+ * One block from rows scattered over several blocks (one per buffered page): output position i is
+ * position `rowPos[r]` of `blocks[rowPage[r]]` with `r = order[from + i]`. This is how SORT output is
+ * built. Single-valued inputs take a typed loop per physical kind (monomorphic, so V8 keeps it
+ * tight); multi-valued inputs go through a BlockBuilder.
+ */
+export function gatherRows(
+  blocks: readonly Block[],
+  rowPage: Int32Array,
+  rowPos: Int32Array,
+  order: Int32Array,
+  from: number,
+  to: number,
+): Block {
+  const n = to - from;
+  let type: DataType = 'null';
+  let multi = false;
+  let anyNull = false;
+  let sorted = true;
+  for (const b of blocks) {
+    if (b.type !== 'null') type = b.type;
+    if (b.firstValueIndexes !== undefined) {
+      multi = true;
+      if (!b.mvSorted) sorted = false;
+    }
+    if (b.nulls !== undefined) anyNull = true;
+  }
+  if (type === 'null') return constantNullBlock('null', n);
+  if (multi || blocks.some((b) => b.values === null)) {
+    const builder = new BlockBuilder(type, n).markMvSorted(sorted);
+    for (let i = from; i < to; i++) {
+      const r = order[i];
+      builder.copyPosition(blocks[rowPage[r]], rowPos[r]);
+    }
+    return builder.build();
+  }
+  const srcs = blocks.map((b) => b.values);
+  const first = srcs[0];
+  let values: Block['values'];
+  if (first instanceof Float64Array) values = gatherF64(srcs as Float64Array[], rowPage, rowPos, order, from, n);
+  else if (first instanceof Int32Array) values = gatherI32(srcs as Int32Array[], rowPage, rowPos, order, from, n);
+  else if (first instanceof Uint8Array) values = gatherU8(srcs as Uint8Array[], rowPage, rowPos, order, from, n);
+  else if (first instanceof BigUint64Array) values = gatherU64(srcs as BigUint64Array[], rowPage, rowPos, order, from, n);
+  else values = gatherStrings(srcs as string[][], rowPage, rowPos, order, from, n);
+  if (!anyNull) return { type, positionCount: n, values };
+  const none = new Uint8Array(0);
+  const nullSrcs = blocks.map((b) => b.nulls ?? none);
+  const nulls = new Uint8Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const r = order[from + i];
+    const src = nullSrcs[rowPage[r]];
+    const isNull = src.length === 0 ? 0 : src[rowPos[r]];
+    nulls[i] = isNull;
+    count += isNull;
+  }
+  return count === 0 ? { type, positionCount: n, values } : { type, positionCount: n, values, nulls };
+}
+
+function gatherF64(srcs: Float64Array[], rowPage: Int32Array, rowPos: Int32Array, order: Int32Array, from: number, n: number) {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = order[from + i];
+    out[i] = srcs[rowPage[r]][rowPos[r]];
+  }
+  return out;
+}
+
+function gatherI32(srcs: Int32Array[], rowPage: Int32Array, rowPos: Int32Array, order: Int32Array, from: number, n: number) {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = order[from + i];
+    out[i] = srcs[rowPage[r]][rowPos[r]];
+  }
+  return out;
+}
+
+function gatherU8(srcs: Uint8Array[], rowPage: Int32Array, rowPos: Int32Array, order: Int32Array, from: number, n: number) {
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = order[from + i];
+    out[i] = srcs[rowPage[r]][rowPos[r]];
+  }
+  return out;
+}
+
+function gatherU64(srcs: BigUint64Array[], rowPage: Int32Array, rowPos: Int32Array, order: Int32Array, from: number, n: number) {
+  const out = new BigUint64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = order[from + i];
+    out[i] = srcs[rowPage[r]][rowPos[r]];
+  }
+  return out;
+}
+
+function gatherStrings(srcs: string[][], rowPage: Int32Array, rowPos: Int32Array, order: Int32Array, from: number, n: number) {
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const r = order[from + i];
+    out[i] = srcs[rowPage[r]][rowPos[r]];
+  }
+  return out;
+}

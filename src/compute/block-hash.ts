@@ -1,0 +1,199 @@
+import { filterBlock } from './block-filter.js';
+import type { Block } from './block.js';
+import type { DataType } from './data-type.js';
+import { KeyOrdinals } from './key-ordinals.js';
+import { NumberHash } from './number-hash.js';
+import type { Page } from './page.js';
+
+/** One BY key of a STATS: its channel in the input page and its type. */
+export interface GroupKey {
+  readonly channel: number;
+  readonly type: DataType;
+}
+
+/**
+ * Group ids for one page. `positions === null`: position p goes to `groupIds[p]` (one group per
+ * row). Otherwise a multi-valued key sent some rows to several groups: entry i is row
+ * `positions[i]` going to group `groupIds[i]`, for `count` entries.
+ */
+export interface GroupAssignment {
+  readonly groupIds: Int32Array;
+  readonly positions: Int32Array | null;
+  readonly count: number;
+}
+
+/** Pair keys are `left * PAIR_SHIFT + right`: exact in a double while ordinals stay below 2^26. */
+const PAIR_SHIFT = 2 ** 26;
+
+/**
+ * Assigns dense group ids (0, 1, 2, ... in first-seen order) to the keys of each page, ES's BlockHash.
+ * Each key is first turned into ordinals of its distinct values (null is one of them); one key's
+ * ordinals are the group ids. Several keys are folded pairwise, `(ordinal0, ordinal1) -> id01`,
+ * `(id01, ordinal2) -> id012`, through numeric hashes: no string or tuple is built per row.
+ * A multi-valued key sends the row to the group of each of its distinct values (the cartesian
+ * product for several keys), as ES does.
+ */
+export class BlockHash {
+  private readonly ordinals: KeyOrdinals[];
+  /** pairs[k - 1] combines the fold of keys 0..k-1 with key k. */
+  private readonly pairs: NumberHash[];
+  /** Per key, the ordinal of each final group (composite keys only). */
+  private groupOrdinals: Int32Array[];
+  private groups = 0;
+  /** components[k - 1]: (left, right) of each fold id of level k, for levels before the last. */
+  private readonly components: Int32Array[] = [];
+  private readonly rowOrdinals: Int32Array[];
+  private readonly rowCounts: Int32Array;
+
+  constructor(readonly keys: readonly GroupKey[]) {
+    this.ordinals = keys.map((k) => new KeyOrdinals(k.type));
+    this.pairs = keys.slice(1).map(() => new NumberHash());
+    this.groupOrdinals = keys.length > 1 ? keys.map(() => new Int32Array(1024)) : [];
+    this.rowOrdinals = keys.map(() => new Int32Array(16));
+    this.rowCounts = new Int32Array(keys.length);
+  }
+
+  get groupCount(): number {
+    return this.keys.length === 1 ? this.ordinals[0].size : this.groups;
+  }
+
+  add(page: Page): GroupAssignment {
+    const n = page.positionCount;
+    const blocks = this.keys.map((k) => page.blocks[k.channel]);
+    if (blocks.every((b) => b.firstValueIndexes === undefined)) {
+      const ids = new Int32Array(n);
+      this.ordinals[0].addSingleValued(blocks[0], n, ids);
+      if (blocks.length === 1) return { groupIds: ids, positions: null, count: n };
+      const scratch = new Int32Array(n);
+      for (let k = 1; k < blocks.length; k++) {
+        this.ordinals[k].addSingleValued(blocks[k], n, scratch);
+        this.foldColumn(k, ids, scratch, n, blocks.length === k + 1);
+      }
+      return { groupIds: ids, positions: null, count: n };
+    }
+    return this.addMultiValued(blocks, n);
+  }
+
+  /** One key block per key, `groupCount` positions each, in group id order; copies. */
+  keyBlocks(): Block[] {
+    if (this.keys.length === 1) return [this.ordinals[0].build()];
+    return this.ordinals.map((o, k) => filterBlock(o.build(), this.groupOrdinals[k], this.groups));
+  }
+
+  estimatedBytes(): number {
+    let bytes = 0;
+    for (const o of this.ordinals) bytes += o.estimatedBytes();
+    for (const p of this.pairs) bytes += p.bytes;
+    return bytes + this.groups * 4 * this.groupOrdinals.length;
+  }
+
+  /** ids[p] = pair(ids[p], ords[p]): the fold step for key k over a whole column. */
+  private foldColumn(k: number, ids: Int32Array, ords: Int32Array, n: number, last: boolean): void {
+    const hash = this.pairs[k - 1];
+    for (let p = 0; p < n; p++) {
+      const before = hash.size;
+      const left = ids[p];
+      const id = hash.add(left * PAIR_SHIFT + ords[p]);
+      if (id === before) this.onNewPair(k, id, left, ords[p], last);
+      ids[p] = id;
+    }
+  }
+
+  /** Fold `(left, right)` for key k (mv path). */
+  private pairId(k: number, left: number, right: number, last: boolean): number {
+    const hash = this.pairs[k - 1];
+    const before = hash.size;
+    const id = hash.add(left * PAIR_SHIFT + right);
+    if (id === before) this.onNewPair(k, id, left, right, last);
+    return id;
+  }
+
+  /**
+   * A new fold id. Intermediate levels remember their (left, right) so the last level can recover
+   * every key's ordinal when it creates a group (once per group, so the small arrays are fine).
+   */
+  private onNewPair(k: number, id: number, left: number, right: number, last: boolean): void {
+    if (!last) {
+      let comps = this.components[k - 1];
+      if (comps === undefined || comps.length < 2 * (id + 1)) {
+        comps = grow(comps ?? new Int32Array(0), Math.max(64, 4 * (id + 1)));
+        this.components[k - 1] = comps;
+      }
+      comps[2 * id] = left;
+      comps[2 * id + 1] = right;
+      return;
+    }
+    const ords = this.unfold(left, k - 1);
+    ords.push(right);
+    const g = this.groups++;
+    if (g >= this.groupOrdinals[0].length) this.groupOrdinals = this.groupOrdinals.map((a) => grow(a, a.length * 2));
+    for (let j = 0; j < ords.length; j++) this.groupOrdinals[j][g] = ords[j];
+  }
+
+  /** Ordinals of keys 0..level of fold id `id` at that level (level 0: key 0's ordinal). */
+  private unfold(id: number, level: number): number[] {
+    if (level === 0) return [id];
+    const comps = this.components[level - 1];
+    const out = this.unfold(comps[2 * id], level - 1);
+    out.push(comps[2 * id + 1]);
+    return out;
+  }
+
+  private addMultiValued(blocks: Block[], n: number): GroupAssignment {
+    let groupIds: Int32Array = new Int32Array(n);
+    let positions: Int32Array = new Int32Array(n);
+    let count = 0;
+    const nk = blocks.length;
+    const idx = new Int32Array(nk);
+    for (let p = 0; p < n; p++) {
+      let combos = 1;
+      for (let k = 0; k < nk; k++) combos *= this.readRowOrdinals(k, blocks[k], p);
+      if (count + combos > groupIds.length) {
+        const size = Math.max(count + combos, groupIds.length * 2);
+        groupIds = grow(groupIds, size);
+        positions = grow(positions, size);
+      }
+      const rowStart = count;
+      idx.fill(0);
+      for (let c = 0; c < combos; c++) {
+        let id = this.rowOrdinals[0][idx[0]];
+        for (let k = 1; k < nk; k++) id = this.pairId(k, id, this.rowOrdinals[k][idx[k]], k === nk - 1);
+        let seen = false;
+        for (let i = rowStart; i < count; i++) if (groupIds[i] === id) seen = true;
+        if (!seen) {
+          groupIds[count] = id;
+          positions[count++] = p;
+        }
+        for (let k = nk - 1; k >= 0; k--) {
+          if (++idx[k] < this.rowCounts[k]) break;
+          idx[k] = 0;
+        }
+      }
+    }
+    return { groupIds, positions, count };
+  }
+
+  /** The distinct-value ordinals of position p of key k into rowOrdinals[k]; returns how many. */
+  private readRowOrdinals(k: number, block: Block, p: number): number {
+    const ko = this.ordinals[k];
+    let out = this.rowOrdinals[k];
+    let n = 0;
+    if (block.values === null || (block.nulls !== undefined && block.nulls[p] === 1)) {
+      out[n++] = ko.nullOrdinal();
+    } else {
+      const f = block.firstValueIndexes;
+      const start = f === undefined ? p : f[p];
+      const end = f === undefined ? p + 1 : f[p + 1];
+      if (end - start > out.length) out = this.rowOrdinals[k] = new Int32Array(2 * (end - start));
+      for (let i = start; i < end; i++) out[n++] = ko.ordinal(block.values, i);
+    }
+    this.rowCounts[k] = n;
+    return n;
+  }
+}
+
+function grow(a: Int32Array, size: number): Int32Array {
+  const g = new Int32Array(size);
+  g.set(a);
+  return g;
+}

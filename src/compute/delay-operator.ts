@@ -1,0 +1,139 @@
+import { BlockBuilder } from './block-builder.js';
+import { sliceBlock } from './block-filter.js';
+import type { Block } from './block.js';
+import type { DriverContext, Operator, OperatorFactory } from './operator.js';
+import type { Page } from './page.js';
+
+/**
+ * The test-only DELAY(ms): holds every row for `delayMs`, one row after another, and appends a
+ * boolean `true` column. Waiting happens through ctx.sleep and is exposed as isBlocked(), so the
+ * event loop is never blocked. finishEarly() emits the rows whose delay has completed and drops the
+ * rest: the operator that makes "stop returns what was computed so far" observable.
+ */
+export class DelayOperator implements Operator {
+  private current: Page | null = null;
+  /** Rows of `current` whose delay has completed. */
+  private done = 0;
+  private ready: Page | null = null;
+  private sleeping: Promise<void> | null = null;
+  private readonly sleeps = new AbortController();
+  private finishing = false;
+  private stopped = false;
+  private failure: Error | null = null;
+  private rowsDelayed = 0;
+
+  private readonly onAbort = () => this.sleeps.abort(this.ctx.signal.reason);
+
+  constructor(
+    private readonly ctx: DriverContext,
+    readonly delayMs: number,
+  ) {
+    ctx.signal.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  needsInput(): boolean {
+    return this.current === null && this.ready === null && !this.finishing;
+  }
+
+  addInput(page: Page): void {
+    if (this.current !== null) throw new Error('DelayOperator: addInput while a page is in flight');
+    this.current = page;
+    this.done = 0;
+    this.sleepNextRow();
+  }
+
+  finish(): void {
+    this.finishing = true;
+  }
+
+  isFinished(): boolean {
+    return this.finishing && this.current === null && this.ready === null;
+  }
+
+  isBlocked(): Promise<void> | null {
+    if (this.failure !== null) throw this.failure;
+    return this.sleeping;
+  }
+
+  getOutput(): Page | null {
+    if (this.failure !== null) throw this.failure;
+    const p = this.ready;
+    this.ready = null;
+    return p;
+  }
+
+  /** Emit the rows whose delay completed; true when rows in flight were dropped. */
+  finishEarly(): boolean {
+    if (this.stopped) return false;
+    this.stopped = true;
+    this.finishing = true;
+    this.sleeps.abort();
+    this.sleeping = null;
+    const page = this.current;
+    if (page === null) return false;
+    this.current = null;
+    if (this.done > 0) this.ready = this.withTrueColumn(page, this.done);
+    return this.done < page.positionCount;
+  }
+
+  close(): void {
+    this.ctx.signal.removeEventListener('abort', this.onAbort);
+    this.stopped = true;
+    this.sleeps.abort();
+    this.sleeping = null;
+    this.current = null;
+    this.ready = null;
+  }
+
+  toString(): string {
+    return `DelayOperator[delay = ${this.delayMs}ms, rows = ${this.rowsDelayed}]`;
+  }
+
+  private sleepNextRow(): void {
+    const page = this.current;
+    if (page === null || this.stopped) return;
+    if (this.done >= page.positionCount) {
+      this.current = null;
+      this.ready = this.withTrueColumn(page, page.positionCount);
+      this.sleeping = null;
+      return;
+    }
+    const signal = this.sleeps.signal;
+    // The promise handed to the driver never rejects: an abort is seen through ctx.signal, a stop
+    // through finishEarly(), and a real sleep failure is rethrown from isBlocked()/getOutput().
+    const p: Promise<void> = this.ctx.sleep(this.delayMs, signal).then(
+      () => {
+        if (this.sleeping !== p) return;
+        this.done++;
+        this.rowsDelayed++;
+        this.sleepNextRow();
+      },
+      (e: unknown) => {
+        if (this.sleeping !== p) return;
+        this.sleeping = null;
+        if (!signal.aborted) this.failure = e instanceof Error ? e : new Error(String(e));
+      },
+    );
+    this.sleeping = p;
+  }
+
+  private withTrueColumn(page: Page, rows: number): Page {
+    const blocks: Block[] = page.blocks.map((b) => sliceBlock(b, 0, rows));
+    const trues = new BlockBuilder('boolean', rows);
+    for (let i = 0; i < rows; i++) trues.appendNumber(1);
+    blocks.push(trues.build());
+    return { positionCount: rows, blocks };
+  }
+}
+
+export class DelayOperatorFactory implements OperatorFactory {
+  constructor(readonly delayMs: number) {}
+
+  get(ctx: DriverContext): Operator {
+    return new DelayOperator(ctx, this.delayMs);
+  }
+
+  describe(): string {
+    return `DelayOperator[delay = ${this.delayMs}ms]`;
+  }
+}

@@ -1,0 +1,142 @@
+import type { StoredIndex } from '../storage/stored-index.js';
+import { type Block, constantNullBlock } from './block.js';
+import type { DataType } from './data-type.js';
+import type { DriverContext, SourceOperator, SourceOperatorFactory } from './operator.js';
+import type { Page } from './page.js';
+
+/**
+ * One index to read and which of its columns become the output channels, in order. `null` means
+ * the index lacks that field (FROM over several indices with different mappings): a null block.
+ */
+export interface IndexSourceInput {
+  readonly index: StoredIndex;
+  readonly columns: readonly (number | null)[];
+}
+
+/**
+ * FROM: reads the stored segments of one or more indices, one page per segment, keeping only the
+ * requested columns. Segments are already columnar Pages, so reading is a projection, not a copy.
+ */
+export class IndexSourceOperator implements SourceOperator {
+  private input = 0;
+  private segment = 0;
+  private read = 0;
+  private loaded = 0;
+  private stopped = false;
+  private readonly total: number;
+
+  constructor(
+    private readonly inputs: readonly IndexSourceInput[],
+    private readonly types: readonly DataType[],
+  ) {
+    this.total = inputs.reduce((n, i) => n + i.index.rowCount, 0);
+  }
+
+  /** Read `columns` (indexes into `index.columns`) of a single index. */
+  static forIndex(index: StoredIndex, columns: readonly number[]): IndexSourceOperator {
+    return new IndexSourceOperator([{ index, columns }], columns.map((c) => index.columns[c].type));
+  }
+
+  needsInput(): boolean {
+    return false;
+  }
+
+  addInput(_page: Page): void {
+    throw new Error('IndexSourceOperator takes no input');
+  }
+
+  finish(): void {
+    this.stopped = true;
+  }
+
+  isFinished(): boolean {
+    if (this.stopped) return true;
+    this.skipExhausted();
+    return this.input >= this.inputs.length;
+  }
+
+  getOutput(): Page | null {
+    if (this.isFinished()) return null;
+    const { index, columns } = this.inputs[this.input];
+    const seg = index.segments[this.segment++];
+    const n = seg.positionCount;
+    const blocks = new Array<Block>(columns.length);
+    for (let c = 0; c < columns.length; c++) {
+      const col = columns[c];
+      const b = col === null ? constantNullBlock(this.types[c], n) : seg.blocks[col];
+      blocks[c] = b;
+      this.loaded += loadedValues(b);
+    }
+    this.read += n;
+    return { positionCount: n, blocks };
+  }
+
+  /** Stop reading; true when segments were left unread (live work was cut). */
+  finishEarly(): boolean {
+    const cut = !this.isFinished();
+    this.stopped = true;
+    return cut;
+  }
+
+  progress(): { positionsRead: number; positionsTotal: number | null } {
+    return { positionsRead: this.read, positionsTotal: this.total };
+  }
+
+  /** Documents read so far (ES `documents_found`). */
+  documentsFound(): number {
+    return this.read;
+  }
+
+  /** Non-null values in the columns emitted so far (ES `values_loaded`). */
+  valuesLoaded(): number {
+    return this.loaded;
+  }
+
+  close(): void {
+    this.stopped = true;
+  }
+
+  toString(): string {
+    return `${describeIndexSource(this.inputs)}[read = ${this.read}/${this.total}]`;
+  }
+
+  private skipExhausted(): void {
+    while (this.input < this.inputs.length && this.segment >= this.inputs[this.input].index.segments.length) {
+      this.input++;
+      this.segment = 0;
+    }
+  }
+}
+
+function loadedValues(b: Block): number {
+  if (b.values === null) return 0;
+  const f = b.firstValueIndexes;
+  if (f !== undefined) return f[b.positionCount] - f[0];
+  const nulls = b.nulls;
+  if (nulls === undefined) return b.positionCount;
+  let n = 0;
+  for (let p = 0; p < b.positionCount; p++) n += nulls[p];
+  return b.positionCount - n;
+}
+
+const describeIndexSource = (inputs: readonly IndexSourceInput[]) =>
+  `IndexSourceOperator[indices = [${inputs.map((i) => i.index.name).join(', ')}]]`;
+
+export class IndexSourceOperatorFactory implements SourceOperatorFactory {
+  constructor(
+    private readonly inputs: readonly IndexSourceInput[],
+    private readonly types: readonly DataType[],
+  ) {}
+
+  static forIndex(index: StoredIndex, columns: readonly number[]): IndexSourceOperatorFactory {
+    return new IndexSourceOperatorFactory([{ index, columns }], columns.map((c) => index.columns[c].type));
+  }
+
+  get(_ctx: DriverContext): SourceOperator {
+    return new IndexSourceOperator(this.inputs, this.types);
+  }
+
+  describe(): string {
+    return describeIndexSource(this.inputs);
+  }
+}

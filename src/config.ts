@@ -1,0 +1,102 @@
+/**
+ * Server configuration: defaults, then `QACTOR_*` environment variables, then command-line flags
+ * (cli.ts passes those in). The only module that reads process.env.
+ */
+
+export interface IndexLoad {
+  readonly index: string;
+  readonly file: string;
+}
+
+export interface QactorConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly nodeName: string;
+  readonly loads: readonly IndexLoad[];
+  readonly loadDirs: readonly string[];
+  readonly demo: boolean;
+  readonly demoRows: number;
+  readonly demoSeed: number;
+  readonly testFunctions: boolean;
+  /** Bind a non-loopback address without authentication. */
+  readonly insecure: boolean;
+  /** Queries running at once on this node; more wait in `submitted`. */
+  readonly maxRunningQueries: number;
+  readonly queryMemoryBytes: number;
+  readonly nodeMemoryBytes: number;
+  /** After a stop, how long the pipeline may take to drain before buffered pages are returned as they are. */
+  readonly stopGraceMs: number;
+  /** Minimum interval between two progress status events of one query. */
+  readonly progressIntervalMs: number;
+  readonly bodyLimitBytes: number;
+}
+
+export const DEFAULTS: QactorConfig = {
+  host: '127.0.0.1',
+  port: 9200,
+  nodeName: 'node-1',
+  loads: [],
+  loadDirs: [],
+  demo: false,
+  demoRows: 2_000_000,
+  demoSeed: 42,
+  testFunctions: false,
+  insecure: false,
+  maxRunningQueries: 16,
+  queryMemoryBytes: 512 * 1024 * 1024,
+  nodeMemoryBytes: 2 * 1024 * 1024 * 1024,
+  stopGraceMs: 5_000,
+  progressIntervalMs: 100,
+  bodyLimitBytes: 10 * 1024 * 1024,
+};
+
+/** Environment overrides, e.g. `QACTOR_PORT=9201`, `QACTOR_NODE_NAME=a`. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<QactorConfig> {
+  const out: { -readonly [K in keyof QactorConfig]?: QactorConfig[K] } = {};
+  if (env.QACTOR_HOST) out.host = env.QACTOR_HOST;
+  if (env.QACTOR_PORT) out.port = parseIntStrict('QACTOR_PORT', env.QACTOR_PORT);
+  if (env.QACTOR_NODE_NAME) out.nodeName = env.QACTOR_NODE_NAME;
+  if (env.QACTOR_MAX_RUNNING_QUERIES)
+    out.maxRunningQueries = parseIntStrict('QACTOR_MAX_RUNNING_QUERIES', env.QACTOR_MAX_RUNNING_QUERIES);
+  if (env.QACTOR_QUERY_MEMORY_BYTES)
+    out.queryMemoryBytes = parseIntStrict('QACTOR_QUERY_MEMORY_BYTES', env.QACTOR_QUERY_MEMORY_BYTES);
+  if (env.QACTOR_NODE_MEMORY_BYTES)
+    out.nodeMemoryBytes = parseIntStrict('QACTOR_NODE_MEMORY_BYTES', env.QACTOR_NODE_MEMORY_BYTES);
+  return out;
+}
+
+export function resolveConfig(overrides: Partial<QactorConfig>, env: NodeJS.ProcessEnv = process.env): QactorConfig {
+  const config: QactorConfig = { ...DEFAULTS, ...configFromEnv(env), ...stripUndefined(overrides) };
+  validate(config);
+  return config;
+}
+
+export function parseIntStrict(what: string, text: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new ConfigError(`${what} must be a non-negative integer, got [${text}]`);
+  return Number(text.trim());
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
+
+export const isLoopback = (host: string): boolean => LOOPBACK.test(host);
+
+function validate(c: QactorConfig): void {
+  if (c.port < 0 || c.port > 65535) throw new ConfigError(`port must be 0..65535, got [${c.port}]`);
+  if (c.maxRunningQueries < 1) throw new ConfigError('max running queries must be at least 1');
+  if (c.demoRows < 0) throw new ConfigError('demo rows must be >= 0');
+  if (!isLoopback(c.host) && !c.insecure) {
+    // Security is not implemented yet: serving every query to anyone on the network must be a choice.
+    throw new ConfigError(
+      `refusing to bind non-loopback address [${c.host}] without authentication: anyone who can reach it could ` +
+        'read, stop and delete every query. Pass --insecure to do it anyway.',
+    );
+  }
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

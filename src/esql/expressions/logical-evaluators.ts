@@ -1,0 +1,99 @@
+import type { Block } from '../../compute/block.js';
+import type { Page } from '../../compute/page.js';
+import type { Source } from '../ast.js';
+import type { ExpressionEvaluator } from '../evaluator.js';
+import type { Warnings } from '../warnings.js';
+import { MULTI_VALUED, NULL_POSITION, NullsBuilder, singleValueIndex } from './single-value.js';
+
+const UNKNOWN = 2;
+
+/** 0 false, 1 true, 2 unknown (null); a multi-value is unknown and warns. */
+function truth(b: Block, p: number, source: Source, warnings: Warnings): number {
+  const i = singleValueIndex(b, p);
+  if (i === NULL_POSITION) return UNKNOWN;
+  if (i === MULTI_VALUED) {
+    warnings.multiValue(source);
+    return UNKNOWN;
+  }
+  return (b.values as Uint8Array)[i];
+}
+
+/** AND / OR with SQL three-valued logic: `false AND null` is false, `true OR null` is true. */
+export class LogicEvaluator implements ExpressionEvaluator {
+  constructor(
+    private readonly op: 'and' | 'or',
+    private readonly left: ExpressionEvaluator,
+    private readonly right: ExpressionEvaluator,
+    private readonly source: Source,
+    private readonly warnings: Warnings,
+  ) {}
+
+  eval(page: Page): Block {
+    const l = this.left.eval(page);
+    const r = this.right.eval(page);
+    const n = page.positionCount;
+    const values = new Uint8Array(n);
+    const nulls = new NullsBuilder(n);
+    const isAnd = this.op === 'and';
+    for (let p = 0; p < n; p++) {
+      const a = truth(l, p, this.source, this.warnings);
+      const b = truth(r, p, this.source, this.warnings);
+      // The dominant value decides regardless of the other side: false for AND, true for OR.
+      const dominant = isAnd ? 0 : 1;
+      if (a === dominant || b === dominant) values[p] = dominant;
+      else if (a === UNKNOWN || b === UNKNOWN) nulls.set(p);
+      else values[p] = 1 - dominant;
+    }
+    return { type: 'boolean', positionCount: n, values, nulls: nulls.build() };
+  }
+
+  toString(): string {
+    return `${this.op === 'and' ? 'And' : 'Or'}Evaluator[lhs=${this.left}, rhs=${this.right}]`;
+  }
+}
+
+export class NotEvaluator implements ExpressionEvaluator {
+  constructor(
+    private readonly operand: ExpressionEvaluator,
+    private readonly source: Source,
+    private readonly warnings: Warnings,
+  ) {}
+
+  eval(page: Page): Block {
+    const b = this.operand.eval(page);
+    const n = page.positionCount;
+    const values = new Uint8Array(n);
+    const nulls = new NullsBuilder(n);
+    for (let p = 0; p < n; p++) {
+      const t = truth(b, p, this.source, this.warnings);
+      if (t === UNKNOWN) nulls.set(p);
+      else values[p] = 1 - t;
+    }
+    return { type: 'boolean', positionCount: n, values, nulls: nulls.build() };
+  }
+
+  toString(): string {
+    return `NotEvaluator[v=${this.operand}]`;
+  }
+}
+
+/** IS NULL / IS NOT NULL: never null itself, and a multi-value is simply not null (no warning). */
+export class IsNullEvaluator implements ExpressionEvaluator {
+  constructor(
+    private readonly operand: ExpressionEvaluator,
+    private readonly negated: boolean,
+  ) {}
+
+  eval(page: Page): Block {
+    const b = this.operand.eval(page);
+    const n = page.positionCount;
+    const values = new Uint8Array(n);
+    const hit = this.negated ? 0 : 1;
+    for (let p = 0; p < n; p++) values[p] = singleValueIndex(b, p) === NULL_POSITION ? hit : 1 - hit;
+    return { type: 'boolean', positionCount: n, values };
+  }
+
+  toString(): string {
+    return `Is${this.negated ? 'NotNull' : 'Null'}Evaluator[field=${this.operand}]`;
+  }
+}

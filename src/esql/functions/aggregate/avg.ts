@@ -1,0 +1,79 @@
+import type { Block } from '../../../compute/block.js';
+import { BlockBuilder } from '../../../compute/block-builder.js';
+import type { GroupingAggregator } from '../../../compute/grouping-aggregator.js';
+import type { AggregateFunctionDefinition } from '../function-definition.js';
+import {
+  NUMERIC_EXCEPT_UL,
+  arityError,
+  callText,
+  checkType,
+  constantNumbers,
+  isConstant,
+  isNumericExceptUnsignedLong,
+  resolution,
+} from './support/arg-checks.js';
+import { CompensatedSums } from './support/compensated-sums.js';
+import { ConstantResultAggregator } from './support/constant-aggregators.js';
+import { forEachNumber } from './support/for-each-value.js';
+import { growFloat64, maxGroupId } from './support/growable.js';
+
+/**
+ * AVG is ES's SUM / COUNT over doubles: the sum is a Kahan double sum even for longs, so an average
+ * of huge longs never overflows (`9.223372036854776E18`). Null for a group without values.
+ */
+export class AvgAggregator implements GroupingAggregator {
+  private readonly sums = new CompensatedSums();
+  private counts = new Float64Array(0);
+  private readonly sink = (g: number, v: number): void => {
+    this.sums.add(g, v);
+    this.counts[g]++;
+  };
+
+  add(groupIds: Int32Array, inputs: readonly Block[], positionCount: number): void {
+    const groups = maxGroupId(groupIds, positionCount) + 1;
+    this.sums.ensureCapacity(groups);
+    this.counts = growFloat64(this.counts, groups);
+    forEachNumber(inputs[0], groupIds, positionCount, this.sink);
+  }
+
+  evaluate(groupCount: number): Block {
+    const b = new BlockBuilder('double', groupCount);
+    for (let g = 0; g < groupCount; g++) {
+      if (g >= this.counts.length || this.counts[g] === 0) b.appendNull();
+      else b.appendNumber(this.sums.value(g) / this.counts[g]);
+    }
+    return b.build();
+  }
+
+  estimatedBytes(): number {
+    return this.sums.estimatedBytes() + this.counts.byteLength;
+  }
+}
+
+/** MV_AVG of a constant (the value ES's surrogate gives for AVG(const)); null when empty. */
+export function mvAvg(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  let s = 0;
+  for (const v of values) s += v;
+  return s / values.length;
+}
+
+export const avg: AggregateFunctionDefinition = {
+  kind: 'aggregate',
+  name: 'avg',
+  resolve(args, call) {
+    const arity = arityError('avg', args, 1, 1);
+    if (arity !== undefined) return { error: arity };
+    return resolution(
+      'double',
+      checkType(callText('avg', args, call), args, 0, isNumericExceptUnsignedLong, NUMERIC_EXCEPT_UL, 'default'),
+    );
+  },
+  inputArgs(info) {
+    return isConstant(info[0]) ? [] : [0];
+  },
+  aggregator(info) {
+    if (isConstant(info[0])) return new ConstantResultAggregator('double', mvAvg(constantNumbers(info[0])));
+    return new AvgAggregator();
+  },
+};

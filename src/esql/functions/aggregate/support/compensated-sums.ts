@@ -1,0 +1,55 @@
+import { growFloat64, growUint8 } from './growable.js';
+
+/**
+ * Per-group Kahan sums of doubles, as ES's SumDoubleAggregator (CompensatedSum), so results match
+ * ES to the last digit (`3.1599999999999984`, not `3.16`). Non-finite values are added plainly,
+ * and a non-finite sum stays as it is.
+ */
+export class CompensatedSums {
+  private values = new Float64Array(0);
+  private deltas = new Float64Array(0);
+  private seenFlags = new Uint8Array(0);
+
+  ensureCapacity(groupCount: number): void {
+    this.values = growFloat64(this.values, groupCount);
+    this.deltas = growFloat64(this.deltas, groupCount);
+    this.seenFlags = growUint8(this.seenFlags, groupCount);
+  }
+
+  /** Always true: a double sum never fails (same shape as LongSums.add). */
+  add(g: number, v: number): boolean {
+    this.seenFlags[g] = 1;
+    if (!Number.isFinite(v)) {
+      this.values[g] += v;
+      return true;
+    }
+    const value = this.values[g];
+    if (!Number.isFinite(value)) return true;
+    const corrected = v + this.deltas[g];
+    const updated = value + corrected;
+    this.deltas[g] = corrected - (updated - value);
+    this.values[g] = updated;
+    return true;
+  }
+
+  failed(_g: number): boolean {
+    return false;
+  }
+
+  seen(g: number): boolean {
+    return g < this.seenFlags.length && this.seenFlags[g] === 1;
+  }
+
+  /**
+   * ES ships (value, delta) from the data node and folds it into a fresh sum on the coordinator,
+   * which yields value + delta: that last step decides the final digit (`14.69`, not `14.690000000000001`).
+   */
+  value(g: number): number {
+    const v = this.values[g];
+    return Number.isFinite(v) ? v + this.deltas[g] : v;
+  }
+
+  estimatedBytes(): number {
+    return this.values.byteLength + this.deltas.byteLength + this.seenFlags.byteLength;
+  }
+}

@@ -1,0 +1,88 @@
+import { growFloat64, growUint8 } from './growable.js';
+
+const MAX_LONG = (1n << 63n) - 1n;
+const MIN_LONG = -(1n << 63n);
+const TWO_POW_63 = 2 ** 63;
+
+/**
+ * Exact per-group sums of integer/long values, as ES's SumLongAggregator: a sum outside the long
+ * range fails that group (null result plus `long overflow`).
+ *
+ * Longs travel as integral doubles (exact to 2^53). Sums stay in the Float64Array while they are
+ * safe integers; a group that grows past that moves to a bigint (rare), so it stays exact up to
+ * the long range and overflow is detected exactly.
+ */
+export class LongSums {
+  private sums = new Float64Array(0);
+  private seenFlags = new Uint8Array(0);
+  private failedFlags = new Uint8Array(0);
+  private big: Map<number, bigint> | null = null;
+
+  ensureCapacity(groupCount: number): void {
+    this.sums = growFloat64(this.sums, groupCount);
+    this.seenFlags = growUint8(this.seenFlags, groupCount);
+    this.failedFlags = growUint8(this.failedFlags, groupCount);
+  }
+
+  /** Adds `v` to group `g` (capacity already ensured). Returns false when this add overflowed. */
+  add(g: number, v: number): boolean {
+    this.seenFlags[g] = 1;
+    if (this.failedFlags[g] === 1) return true;
+    const big = this.big === null ? undefined : this.big.get(g);
+    if (big === undefined) {
+      const s = this.sums[g] + v;
+      if (s <= Number.MAX_SAFE_INTEGER && s >= -Number.MAX_SAFE_INTEGER) {
+        this.sums[g] = s;
+        return true;
+      }
+      return this.addBig(g, BigInt(this.sums[g]), v);
+    }
+    return this.addBig(g, big, v);
+  }
+
+  private addBig(g: number, current: bigint, v: number): boolean {
+    const s = current + toLongBigInt(v);
+    if (s > MAX_LONG || s < MIN_LONG) {
+      this.failedFlags[g] = 1;
+      this.big?.delete(g);
+      return false;
+    }
+    if (this.big === null) this.big = new Map();
+    this.big.set(g, s);
+    return true;
+  }
+
+  /** Marks a group failed without a value (an input that already failed upstream). */
+  fail(g: number): void {
+    this.seenFlags[g] = 1;
+    this.failedFlags[g] = 1;
+  }
+
+  seen(g: number): boolean {
+    return g < this.seenFlags.length && this.seenFlags[g] === 1;
+  }
+
+  failed(g: number): boolean {
+    return g < this.failedFlags.length && this.failedFlags[g] === 1;
+  }
+
+  /** The sum as a double (exact up to 2^53, as every long in a Block). */
+  value(g: number): number {
+    const big = this.big === null ? undefined : this.big.get(g);
+    return big === undefined ? this.sums[g] : Number(big);
+  }
+
+  estimatedBytes(): number {
+    return this.sums.byteLength + this.seenFlags.byteLength * 2 + (this.big === null ? 0 : this.big.size * 48);
+  }
+}
+
+/**
+ * A long carried as a double: 2^63 is how Long.MAX_VALUE rounds, so it stands for that value
+ * rather than for an out-of-range number.
+ */
+export function toLongBigInt(v: number): bigint {
+  if (v >= TWO_POW_63) return MAX_LONG;
+  if (v <= -TWO_POW_63) return MIN_LONG;
+  return BigInt(v);
+}

@@ -1,0 +1,125 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { illegalArgument } from '../../errors.js';
+import type { AsyncQueryView } from '../../runtime/query-runtime.js';
+import { checkColumnarFormat, renderAsyncView } from '../format/result-renderer.js';
+import { parseQueryBody } from '../query-body.js';
+import {
+  COMMON_PARAMS,
+  RESPONSE_PARAMS,
+  booleanParam,
+  pathOf,
+  rejectUnknownParams,
+  stringParam,
+  type UrlParams,
+} from '../request-params.js';
+import { setAsyncHeaders, setWarningHeaders } from '../response-headers.js';
+import {
+  bodyText,
+  responseOptions,
+  sendBody,
+  sendRendered,
+  urlParams,
+  type ResponseOptions,
+  type RouteContext,
+} from '../route-context.js';
+import { parseTimeValue } from '../time-value.js';
+
+/** ES defaults (`EsqlQueryRequest.DEFAULT_WAIT_FOR_COMPLETION`, `DEFAULT_KEEP_ALIVE`). */
+export const DEFAULT_WAIT_FOR_COMPLETION_MS = 1000;
+export const DEFAULT_KEEP_ALIVE_MS = 5 * 86_400_000;
+/** Longest delay a Node timer supports; a longer wait would fire at once. `-1` on submit waits this long. */
+export const MAX_WAIT_MS = 2_147_483_647;
+
+const SUBMIT_PARAMS = [
+  ...COMMON_PARAMS,
+  ...RESPONSE_PARAMS,
+  'allow_partial_results',
+  'wait_for_completion_timeout',
+  'keep_alive',
+  'keep_on_completion',
+];
+const GET_PARAMS = [...COMMON_PARAMS, ...RESPONSE_PARAMS, 'wait_for_completion_timeout', 'keep_alive'];
+const STOP_PARAMS = [...COMMON_PARAMS, ...RESPONSE_PARAMS];
+const DELETE_PARAMS = [...COMMON_PARAMS];
+
+interface IdParams {
+  id: string;
+}
+
+/**
+ * The async ES|QL endpoints. Async knobs of a submit come from the JSON body (ES) or, leniently,
+ * the URL; on GET they are URL params. Ids arrive percent-decoded from the path (the JS client
+ * encodes `=` as `%3D`); the runtime judges whether they are well-formed.
+ */
+export function registerAsyncQueryRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.post('/_query/async', async (request, reply) => {
+    const body = parseQueryBody(bodyText(request), 'esql/async_query');
+    const params = urlParams(request);
+    rejectUnknownParams(params, SUBMIT_PARAMS, pathOf(request.url));
+    // Validated only: with no shards there are no shard failures for it to tolerate.
+    booleanParam(params, 'allow_partial_results', true);
+    const response = responseOptions(request);
+    checkColumnarFormat(response.format, body.columnar);
+    const waitMs = body.waitForCompletionMs ?? timeParam(params, 'wait_for_completion_timeout') ?? DEFAULT_WAIT_FOR_COMPLETION_MS;
+    const keepAliveMs = body.keepAliveMs ?? timeParam(params, 'keep_alive') ?? DEFAULT_KEEP_ALIVE_MS;
+    const view = await ctx.runtime.submit({
+      query: body.query,
+      params: body.params,
+      waitForCompletionMs: waitMs < 0 ? MAX_WAIT_MS : Math.min(waitMs, MAX_WAIT_MS),
+      keepAliveMs: checkKeepAlive(keepAliveMs),
+      keepOnCompletion: body.keepOnCompletion ?? booleanParam(params, 'keep_on_completion', false),
+    });
+    return sendView(reply, view, response, body.columnar, ctx);
+  });
+
+  app.get<{ Params: IdParams }>('/_query/async/:id', async (request, reply) => {
+    const params = urlParams(request);
+    rejectUnknownParams(params, GET_PARAMS, pathOf(request.url));
+    const response = responseOptions(request);
+    // ES's GET does not wait unless asked (GetAsyncResultRequest defaults to -1, "no wait").
+    const waitMs = timeParam(params, 'wait_for_completion_timeout') ?? 0;
+    const keepAliveMs = timeParam(params, 'keep_alive');
+    const view = await ctx.runtime.get(request.params.id, {
+      waitForCompletionMs: waitMs < 0 ? 0 : Math.min(waitMs, MAX_WAIT_MS),
+      keepAliveMs: keepAliveMs === undefined || keepAliveMs < 0 ? undefined : checkKeepAlive(keepAliveMs),
+    });
+    return sendView(reply, view, response, false, ctx);
+  });
+
+  app.post<{ Params: IdParams }>('/_query/async/:id/stop', async (request, reply) => {
+    rejectUnknownParams(urlParams(request), STOP_PARAMS, pathOf(request.url));
+    const response = responseOptions(request);
+    const view = await ctx.runtime.stop(request.params.id);
+    return sendView(reply, view, response, false, ctx);
+  });
+
+  app.delete<{ Params: IdParams }>('/_query/async/:id', async (request: FastifyRequest<{ Params: IdParams }>, reply) => {
+    rejectUnknownParams(urlParams(request), DELETE_PARAMS, pathOf(request.url));
+    const pretty = booleanParam(urlParams(request), 'pretty', false);
+    await ctx.runtime.delete(request.params.id);
+    return sendBody(reply, 'application/json', pretty ? '{\n  "acknowledged" : true\n}\n' : '{"acknowledged":true}');
+  });
+}
+
+function sendView(
+  reply: FastifyReply,
+  view: AsyncQueryView,
+  response: ResponseOptions,
+  columnar: boolean,
+  ctx: RouteContext,
+): FastifyReply {
+  setAsyncHeaders(reply, view);
+  if (!view.isRunning) setWarningHeaders(reply, view.result.warnings, ctx.version);
+  return sendRendered(reply, renderAsyncView(view, { ...response, columnar }));
+}
+
+function timeParam(params: UrlParams, name: string): number | undefined {
+  const text = stringParam(params, name);
+  return text === undefined ? undefined : parseTimeValue(text, name);
+}
+
+/** A keep_alive of zero or `-1` would drop the result before anyone could read it. */
+function checkKeepAlive(ms: number): number {
+  if (ms <= 0) throw illegalArgument(`[keep_alive] must be greater than 0, got [${ms < 0 ? '-1' : '0'}]`);
+  return ms;
+}

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import { checkColumnarFormat, renderSyncResult } from '../format/result-renderer.js';
+import { parseQueryBody } from '../query-body.js';
+import { COMMON_PARAMS, RESPONSE_PARAMS, booleanParam, pathOf, rejectUnknownParams } from '../request-params.js';
+import { setWarningHeaders } from '../response-headers.js';
+import { bodyText, responseOptions, sendRendered, urlParams, type RouteContext } from '../route-context.js';
+
+const SYNC_PARAMS = [...COMMON_PARAMS, ...RESPONSE_PARAMS, 'allow_partial_results'];
+
+/** `POST /_query`: run to completion and answer with the result; no id, no async headers. */
+export function registerQueryRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.post('/_query', async (request, reply) => {
+    const body = parseQueryBody(bodyText(request), 'esql/query');
+    rejectUnknownParams(urlParams(request), SYNC_PARAMS, pathOf(request.url));
+    // Validated only: with no shards there are no shard failures for it to tolerate.
+    booleanParam(urlParams(request), 'allow_partial_results', true);
+    const response = responseOptions(request);
+    checkColumnarFormat(response.format, body.columnar);
+    const result = await ctx.runtime.query({ query: body.query, params: body.params });
+    setWarningHeaders(reply, result.warnings, ctx.version);
+    return sendRendered(reply, renderSyncResult(result, { ...response, columnar: body.columnar }));
+  });
+}

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { QueryRuntime } from '../runtime/query-runtime.js';
+import { createErrorHandler, defaultReporter, handleNotFound, type UnexpectedErrorReporter } from './error-handler.js';
+import { registerAsyncQueryRoutes } from './routes/async-query-routes.js';
+import { registerQueryRoutes } from './routes/query-routes.js';
+import { registerRootRoutes } from './routes/root-routes.js';
+import type { RouteContext } from './route-context.js';
+
+/**
+ * The Elasticsearch-compatible REST adapter: `/_query`, `/_query/async...` and the root info, in
+ * ES's wire format so the official client and curl work unchanged. It knows only the QueryRuntime
+ * interface and the error catalogue.
+ */
+
+export interface HttpServerOptions {
+  /** Largest accepted request body (fastify answers 413 beyond it). Default 100 MiB, as ES. */
+  readonly bodyLimitBytes?: number;
+  readonly nodeName?: string;
+  readonly clusterName?: string;
+  /** The ES version reported by `GET /` and in `Warning` headers. */
+  readonly version?: string;
+  readonly logger?: FastifyServerOptions['logger'];
+  /** Called with every non-EsError (a bug) before it is answered as an opaque 500. */
+  readonly onUnexpectedError?: UnexpectedErrorReporter;
+}
+
+export const DEFAULT_ES_VERSION = '8.19.0';
+const DEFAULT_BODY_LIMIT_BYTES = 100 * 1024 * 1024;
+
+export function buildServer(runtime: QueryRuntime, options: HttpServerOptions = {}): FastifyInstance {
+  const handleError = createErrorHandler(
+    options.onUnexpectedError ?? defaultReporter(options.logger !== undefined && options.logger !== false),
+  );
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    // A malformed path (`%ZZ`) fails in the router, before any hook: still answer the ES way.
+    frameworkErrors: (error, request, reply) => {
+      void handleError(error, request, reply);
+    },
+  });
+  const ctx: RouteContext = {
+    runtime,
+    version: options.version ?? DEFAULT_ES_VERSION,
+    nodeName: options.nodeName ?? hostname(),
+    clusterName: options.clusterName ?? 'qactor',
+    clusterUuid: randomBytes(16).toString('base64url').slice(0, 22),
+  };
+
+  // Bodies are parsed by the ES-style JSON reader in the routes, whatever the content type says:
+  // the JS client sends `application/vnd.elasticsearch+json; compatible-with=8`, curl -d sends
+  // form-urlencoded, and some clients send text/plain or nothing at all.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  // The JS client rejects any 2xx without this header (ProductNotSupportedError). ES echoes
+  // X-Opaque-Id so clients can match responses (and logs) to their requests.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Elastic-Product', 'Elasticsearch');
+    const opaqueId = request.headers['x-opaque-id'];
+    if (typeof opaqueId === 'string') reply.header('X-Opaque-Id', opaqueId);
+  });
+
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+
+  registerRootRoutes(app, ctx);
+  registerQueryRoutes(app, ctx);
+  registerAsyncQueryRoutes(app, ctx);
+  return app;
+}

@@ -1,0 +1,105 @@
+/**
+ * Composition root: config -> catalog (datasets) -> engine -> ports (in-memory adapters: the embedded
+ * default) -> runtime -> HTTP +
+ * WebSocket gateway (same port). The only module that wires concrete adapters together.
+ */
+import type { AddressInfo } from 'node:net';
+import type { QactorConfig } from './config.js';
+import { EsqlEngine } from './esql/engine.js';
+import { buildServer } from './http/server.js';
+import { MemoryControlChannel } from './memory/memory-control-channel.js';
+import { MemoryNodeRegistry } from './memory/memory-node-registry.js';
+import { MemoryResultStore } from './memory/memory-result-store.js';
+import { MemoryStatusBus } from './memory/memory-status-bus.js';
+import { LocalQueryRuntime } from './runtime/local-query-runtime.js';
+import type { QueryRuntime } from './runtime/query-runtime.js';
+import { SystemClock } from './runtime/system-clock.js';
+import { attachGateway } from './ws/gateway.js';
+import { Catalog } from './storage/catalog.js';
+import { generateLogs } from './storage/demo-logs.js';
+import { loadDir, loadFile } from './storage/load-dir.js';
+
+export interface RunningQactor {
+  /** `http://HOST:PORT` as bound (the real port when 0 was asked). */
+  readonly url: string;
+  readonly port: number;
+  readonly catalog: Catalog;
+  readonly runtime: QueryRuntime;
+  /** Graceful shutdown: stop accepting, stop running queries, close the server. */
+  close(): Promise<void>;
+}
+
+export interface StartHooks {
+  /** Operational log lines (stderr by default in the CLI; silent in tests). */
+  readonly log?: (line: string) => void;
+}
+
+export async function startQactor(config: QactorConfig, hooks: StartHooks = {}): Promise<RunningQactor> {
+  const log = hooks.log ?? (() => undefined);
+  const catalog = loadCatalog(config, log);
+
+  const clock = new SystemClock();
+  const runtime = new LocalQueryRuntime({
+    engine: new EsqlEngine(catalog, { testFunctions: config.testFunctions }),
+    ports: {
+      results: new MemoryResultStore(clock),
+      status: new MemoryStatusBus(),
+      control: new MemoryControlChannel(),
+      nodes: new MemoryNodeRegistry(clock),
+      clock,
+    },
+    nodeId: config.nodeName,
+    maxRunning: config.maxRunningQueries,
+    stopGraceMs: config.stopGraceMs,
+    progressIntervalMs: config.progressIntervalMs,
+    queryMemoryBytes: config.queryMemoryBytes,
+    globalMemoryBytes: config.nodeMemoryBytes,
+  });
+
+  const server = buildServer(runtime, { bodyLimitBytes: config.bodyLimitBytes, nodeName: config.nodeName });
+  try {
+    await server.listen({ host: config.host, port: config.port });
+  } catch (err) {
+    await runtime.close();
+    throw err;
+  }
+  const gateway = attachGateway(server.server, runtime);
+  const address = server.server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  let closed: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    catalog,
+    runtime,
+    close: () =>
+      (closed ??= (async () => {
+        // Runtime first: running queries are stopped and their partial results stored while
+        // clients can still read them; then the listener goes away.
+        await runtime.close();
+        await gateway.close();
+        await server.close();
+      })()),
+  };
+}
+
+function loadCatalog(config: QactorConfig, log: (line: string) => void): Catalog {
+  const catalog = new Catalog();
+  for (const dir of config.loadDirs) {
+    for (const index of loadDir(dir)) {
+      catalog.put(index);
+      log(`loaded index [${index.name}] (${index.rowCount} rows) from ${dir}`);
+    }
+  }
+  for (const { index, file } of config.loads) {
+    const loaded = loadFile(index, file);
+    catalog.put(loaded);
+    log(`loaded index [${index}] (${loaded.rowCount} rows) from ${file}`);
+  }
+  if (config.demo) {
+    catalog.put(generateLogs(config.demoRows, config.demoSeed));
+    log(`generated demo index [logs] (${config.demoRows} rows, seed ${config.demoSeed})`);
+  }
+  return catalog;
+}

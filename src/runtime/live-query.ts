@@ -1,0 +1,193 @@
+import { createActor, type Actor } from 'xstate';
+import { queryMachine, type QueryMachine, type QueryMachineContext, type QueryMachineState } from '../../machines/query.machine.js';
+import type { BlockFactory } from '../compute/block-factory.js';
+import { asEsError, storeError, taskCancelled, type EsError } from '../errors.js';
+import type { EngineResult, PreparedQuery, QueryExecution, QueryProgress } from '../esql/query-engine.js';
+import type { Clock, ResultStore, StatusBus, StoredQuery } from './ports.js';
+import { createQueryExecutor, schemaOnlyResult } from './query-executor.js';
+import type { CompletedQuery, QueryOutcome, StatusEvent } from './query-runtime.js';
+
+/** How a finished query ended, as readers see it. Stored unless `stored` is false. */
+export interface Completion {
+  readonly outcome: QueryOutcome;
+  readonly completionTimeMs: number;
+  readonly expirationTimeMs: number;
+  readonly result?: CompletedQuery;
+  readonly error?: EsError;
+  readonly stored: boolean;
+}
+
+export interface LiveQueryInit {
+  readonly id: string;
+  readonly owner: string | undefined;
+  readonly prepared: PreparedQuery;
+  readonly startTimeMs: number;
+  readonly keepAliveMs: number;
+  /** Persist the outcome when done (keep_on_completion, or the submit wait ran out). */
+  readonly store: boolean;
+  /** Publish status events (async queries; a sync query has no id a client could watch). */
+  readonly announce: boolean;
+  readonly blockFactory: BlockFactory;
+}
+
+export interface LiveQueryDeps {
+  readonly clock: Clock;
+  readonly results: ResultStore;
+  readonly status: StatusBus;
+  readonly nodeId: string;
+  readonly stopGraceMs: number;
+  readonly progressIntervalMs: number;
+  readonly yieldToEventLoop?: () => Promise<void>;
+  readonly sliceMs?: number;
+}
+
+const NO_PROGRESS: QueryProgress = { rows_processed: 0, rows_total: null, pages: 0 };
+
+/**
+ * One query this node runs: its actor, its status stream and the promise readers wait on. `finished`
+ * resolves only after the outcome is persisted, and the `done` status is published after that too, so
+ * whoever sees `done` (or gets `finished`) finds the result in the store.
+ */
+export class LiveQuery {
+  readonly id: string;
+  readonly owner: string | undefined;
+  readonly startTimeMs: number;
+  readonly keepAliveMs: number;
+  readonly actor: Actor<QueryMachine>;
+  readonly finished: Promise<Completion>;
+  expirationTimeMs: number;
+  store: boolean;
+  completion: Completion | undefined;
+  private execution: QueryExecution | undefined;
+  private seq = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private resolveFinished!: (completion: Completion) => void;
+
+  constructor(
+    private readonly init: LiveQueryInit,
+    private readonly deps: LiveQueryDeps,
+  ) {
+    this.id = init.id;
+    this.owner = init.owner;
+    this.startTimeMs = init.startTimeMs;
+    this.keepAliveMs = init.keepAliveMs;
+    this.expirationTimeMs = init.startTimeMs + init.keepAliveMs;
+    this.store = init.store;
+    this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
+    const machine = queryMachine.provide({
+      actors: {
+        executeQuery: createQueryExecutor({
+          prepared: init.prepared,
+          blockFactory: init.blockFactory,
+          clock: deps.clock,
+          progressIntervalMs: deps.progressIntervalMs,
+          yieldToEventLoop: deps.yieldToEventLoop,
+          sliceMs: deps.sliceMs,
+          onStart: (execution) => (this.execution = execution),
+        }),
+      },
+      actions: {
+        publishStatus: ({ context }, params) => this.publish(params.state, context),
+        persistResult: ({ context }) => this.complete(context),
+      },
+      delays: { stopGrace: deps.stopGraceMs },
+    });
+    this.actor = createActor(machine, { input: { id: init.id }, clock: deps.clock });
+    // An error inside the machine itself (not the execution) must still end the query for readers.
+    this.actor.subscribe({ error: (err) => this.completeOnce('failed', undefined, asEsError(err)) });
+  }
+
+  start(): void {
+    this.actor.start();
+  }
+
+  /** The machine's state as published (`running`/`stopping` are children of `active`). */
+  get state(): QueryMachineState {
+    const snapshot = this.actor.getSnapshot();
+    if (snapshot.status !== 'active') return 'done';
+    if (snapshot.matches('submitted')) return 'submitted';
+    if (snapshot.matches({ active: 'stopping' })) return 'stopping';
+    if (snapshot.matches('active')) return 'running';
+    return 'done';
+  }
+
+  isExpired(nowMs: number): boolean {
+    return this.expirationTimeMs <= nowMs;
+  }
+
+  progress(): QueryProgress {
+    return this.execution?.progress() ?? NO_PROGRESS;
+  }
+
+  /** The event describing the current state, without publishing it (a watcher's first event). */
+  snapshotEvent(): StatusEvent {
+    return this.event(this.state, this.completion?.outcome, this.seq);
+  }
+
+  private publish(state: QueryMachineState, context: QueryMachineContext): void {
+    if (!this.init.announce) return;
+    const event = this.event(state, state === 'done' ? context.outcome : undefined, ++this.seq);
+    // Chained so a slow bus cannot reorder events, and `done` waits for the persist queued before it.
+    this.chain = this.chain.then(() => this.deps.status.publish(event)).catch(() => undefined);
+  }
+
+  private event(state: QueryMachineState, outcome: QueryOutcome | undefined, seq: number): StatusEvent {
+    const progress = this.progress();
+    return {
+      id: this.id,
+      seq,
+      state,
+      ...(outcome === undefined ? {} : { outcome }),
+      progress: { ...progress, elapsed_ms: this.deps.clock.now() - this.startTimeMs },
+      node: this.deps.nodeId,
+    };
+  }
+
+  private complete(context: QueryMachineContext): void {
+    const outcome = context.outcome ?? 'failed';
+    if (outcome === 'completed' || outcome === 'stopped') {
+      const engine = (context.result as EngineResult | undefined) ?? schemaOnlyResult(this.init.prepared);
+      this.completeOnce(outcome, engine, undefined);
+    } else if (outcome === 'cancelled') {
+      this.completeOnce(outcome, undefined, taskCancelled());
+    } else {
+      this.completeOnce(outcome, undefined, asEsError(context.error));
+    }
+  }
+
+  private completeOnce(outcome: QueryOutcome, engine: EngineResult | undefined, error: EsError | undefined): void {
+    if (this.completion !== undefined) return;
+    const now = this.deps.clock.now();
+    const expirationTimeMs = Math.max(this.expirationTimeMs, now + this.keepAliveMs);
+    const stored = this.store && outcome !== 'cancelled';
+    const result: CompletedQuery | undefined =
+      engine === undefined
+        ? undefined
+        : { ...engine, tookMs: now - this.startTimeMs, startTimeMs: this.startTimeMs, completionTimeMs: now };
+    let completion: Completion = { outcome, completionTimeMs: now, expirationTimeMs, result, error, stored };
+    this.completion = completion;
+    this.expirationTimeMs = expirationTimeMs;
+    this.init.blockFactory.releaseAll();
+    if (stored) {
+      const entry: StoredQuery = {
+        id: this.id,
+        ...(this.owner === undefined ? {} : { owner: this.owner }),
+        startTimeMs: this.startTimeMs,
+        expirationTimeMs,
+        outcome: result !== undefined ? { result } : { error: storeError(error) },
+      };
+      this.chain = this.chain.then(() => this.deps.results.put(entry));
+      this.chain = this.chain.then(
+        () => this.resolveFinished(completion),
+        (err: unknown) => {
+          // The query ran but its outcome could not be kept: readers get that failure, not a 404.
+          completion = { ...completion, result: undefined, error: asEsError(err), stored: false };
+          this.completion = completion;
+          this.resolveFinished(completion);
+        },
+      );
+    } else {
+      this.chain = this.chain.then(() => this.resolveFinished(completion));
+    }
+  }
+}

@@ -1,0 +1,373 @@
+import { BlockFactory, MemoryBudget } from '../compute/block-factory.js';
+import { resourceNotFound, statusException, taskCancelled } from '../errors.js';
+import type { QueryEngine } from '../esql/query-engine.js';
+import { ActorRegistry } from './actor-registry.js';
+import { decodeAsyncId, encodeAsyncId, randomBase64Uuid } from './async-id.js';
+import { LiveQuery, type Completion } from './live-query.js';
+import type {
+  Clock,
+  ControlChannel,
+  ControlCommand,
+  NodeRegistry,
+  ResultStore,
+  RunningQueryDirectory,
+  StatusBus,
+  StoredQuery,
+} from './ports.js';
+import { RemoteQueries } from './remote-queries.js';
+import type {
+  AsyncQueryRequest,
+  AsyncQueryView,
+  CompletedQuery,
+  GetOptions,
+  QueryRequest,
+  QueryRuntime,
+  StatusEvent,
+} from './query-runtime.js';
+import { RunningSlots } from './running-slots.js';
+import { KeepAliveTimers } from './keep-alive-timers.js';
+import { finishedView, runningView, storedView } from './async-query-views.js';
+import { doneEventFor, watchStatus } from './status-watch.js';
+
+export interface RuntimePorts {
+  readonly results: ResultStore;
+  readonly status: StatusBus;
+  readonly control: ControlChannel;
+  readonly nodes: NodeRegistry;
+  readonly clock: Clock;
+  /** Cluster mode: lets any node answer for queries running on another. Absent on a single node. */
+  readonly directory?: RunningQueryDirectory;
+}
+
+export interface LocalQueryRuntimeOptions {
+  readonly engine: QueryEngine;
+  readonly ports: RuntimePorts;
+  /** This node's id (22-char url-safe by default, random). It is embedded in every async id. */
+  readonly nodeId?: string;
+  /** Queries running at once; more wait in `submitted`. Default 16. */
+  readonly maxRunning?: number;
+  /** How long a stop waits for the pipeline to drain before a hard stop. Default 5000 ms. */
+  readonly stopGraceMs?: number;
+  /** Progress status events at most this often per query. Default 100 ms; 0 disables them. */
+  readonly progressIntervalMs?: number;
+  /** Memory budgets, bytes. Defaults: 256 MiB per query, 1 GiB for the node. */
+  readonly queryMemoryBytes?: number;
+  readonly globalMemoryBytes?: number;
+  /** Node heartbeat period and TTL. Defaults 5000 / 15000 ms. */
+  readonly heartbeatIntervalMs?: number;
+  readonly heartbeatTtlMs?: number;
+  /** Passed to the engine's Driver. */
+  readonly yieldToEventLoop?: () => Promise<void>;
+  readonly sliceMs?: number;
+}
+
+const MIB = 1024 * 1024;
+
+/**
+ * The QueryRuntime of one node: every query is a query-machine actor; live ones are in the
+ * ActorRegistry, finished ones are answered from the ResultStore.
+ *
+ * Construct with `new LocalQueryRuntime({ engine, ports: { results, status, control, nodes, clock } })`
+ * (see LocalQueryRuntimeOptions for the knobs); it is usable at once. Call `close()` to shut down.
+ */
+export class LocalQueryRuntime implements QueryRuntime {
+  readonly nodeId: string;
+  private readonly engine: QueryEngine;
+  private readonly ports: RuntimePorts;
+  private readonly registry = new ActorRegistry();
+  private readonly slots: RunningSlots;
+  private readonly globalMemory: MemoryBudget;
+  private readonly queryMemoryBytes: number;
+  private readonly stopGraceMs: number;
+  private readonly progressIntervalMs: number;
+  private readonly options: LocalQueryRuntimeOptions;
+  private readonly keepAlive: KeepAliveTimers;
+  private readonly remote: RemoteQueries | undefined;
+  private heartbeatTimer: unknown;
+  private readonly unlisten: Promise<() => void>;
+  private taskNumber = 0;
+  private closed = false;
+
+  constructor(options: LocalQueryRuntimeOptions) {
+    this.options = options;
+    this.engine = options.engine;
+    this.ports = options.ports;
+    this.nodeId = options.nodeId ?? randomBase64Uuid();
+    // The node id is embedded in every async id (`nodeId:taskNumber`); an empty one cannot be decoded.
+    if (this.nodeId.length === 0) throw new RangeError('nodeId must not be empty');
+    this.slots = new RunningSlots(options.maxRunning ?? 16);
+    this.stopGraceMs = options.stopGraceMs ?? 5_000;
+    this.progressIntervalMs = options.progressIntervalMs ?? 100;
+    this.queryMemoryBytes = options.queryMemoryBytes ?? 256 * MIB;
+    this.globalMemory = new MemoryBudget(options.globalMemoryBytes ?? 1024 * MIB, 'parent');
+    const directory = this.ports.directory;
+    this.remote =
+      directory === undefined
+        ? undefined
+        : new RemoteQueries({ ...this.ports, directory, nodeId: this.nodeId, livenessCheckMs: options.heartbeatIntervalMs ?? 5_000 });
+    // Another node may have extended a running query's keep_alive in the directory.
+    this.keepAlive = new KeepAliveTimers(
+      this.ports.clock,
+      directory && (async (live) => (await directory.get(live.id))?.expirationTimeMs),
+    );
+    this.unlisten = this.ports.control.listen(this.nodeId, (command) => this.onControl(command));
+    this.unlisten.catch(() => undefined);
+    this.heartbeat();
+  }
+
+  /** Queries running / waiting for a slot (for metrics and tests). */
+  get runningCount(): number {
+    return this.slots.runningCount;
+  }
+
+  get queuedCount(): number {
+    return this.slots.queuedCount;
+  }
+
+  /** Live actors held (running + queued + finishing). */
+  get liveCount(): number {
+    return this.registry.size;
+  }
+
+  async query(request: QueryRequest): Promise<CompletedQuery> {
+    if (request.signal?.aborted) throw taskCancelled();
+    const live = this.launch(request, { keepAliveMs: 0, store: false, announce: false });
+    const cancel = () => {
+      if (live.completion === undefined) live.actor.send({ type: 'query.cancel', reason: 'client went away' });
+    };
+    request.signal?.addEventListener('abort', cancel, { once: true });
+    const completion = await live.finished.finally(() => request.signal?.removeEventListener('abort', cancel));
+    if (completion.result === undefined) throw completion.error ?? statusException('query ended without a result');
+    return completion.result;
+  }
+
+  async submit(request: AsyncQueryRequest): Promise<AsyncQueryView> {
+    const live = this.launch(request, {
+      keepAliveMs: request.keepAliveMs,
+      store: request.keepOnCompletion,
+      announce: true,
+    });
+    await this.register(live);
+    // If the wait runs out first, the query gets an id and its outcome will be stored.
+    const completion = await this.waitFor(live, request.waitForCompletionMs, () => (live.store = true));
+    if (completion === undefined) return runningView(live);
+    return finishedView(completion.stored ? live.id : undefined, live, completion);
+  }
+
+  async get(id: string, options: GetOptions = {}): Promise<AsyncQueryView> {
+    const canonical = canonicalId(id);
+    const live = this.visibleLive(canonical, id, options.owner);
+    if (live !== undefined) {
+      if (options.keepAliveMs !== undefined) await this.extendLive(live, this.ports.clock.now() + options.keepAliveMs);
+      const completion = await this.waitFor(live, options.waitForCompletionMs ?? 0);
+      if (completion === undefined) return runningView(live);
+      if (options.keepAliveMs !== undefined && completion.stored) {
+        await this.ports.results.extend(canonical, this.ports.clock.now() + options.keepAliveMs);
+      }
+      return finishedView(live.id, live, completion, id);
+    }
+    const remote = await this.remote?.find(canonical, id, options.owner);
+    if (remote !== undefined) return this.remote!.get(remote, id, options);
+    const entry = await this.visibleStored(canonical, id, options.owner);
+    if (options.keepAliveMs !== undefined) {
+      const expirationTimeMs = this.ports.clock.now() + options.keepAliveMs;
+      await this.ports.results.extend(canonical, expirationTimeMs);
+      return storedView({ ...entry, expirationTimeMs: Math.max(entry.expirationTimeMs, expirationTimeMs) });
+    }
+    return storedView(entry);
+  }
+
+  async stop(id: string, options: { readonly owner?: string } = {}): Promise<AsyncQueryView> {
+    const canonical = canonicalId(id);
+    const live = this.visibleLive(canonical, id, options.owner);
+    if (live === undefined) {
+      const remote = await this.remote?.find(canonical, id, options.owner);
+      if (remote !== undefined) return this.remote!.stop(remote, id);
+      return storedView(await this.visibleStored(canonical, id, options.owner));
+    }
+    this.requestStop(live);
+    return finishedView(live.id, live, await live.finished, id);
+  }
+
+  async delete(id: string, options: { readonly owner?: string } = {}): Promise<void> {
+    const canonical = canonicalId(id);
+    const live = this.visibleLive(canonical, id, options.owner);
+    if (live !== undefined) {
+      if (live.completion === undefined) live.actor.send({ type: 'query.cancel', reason: 'deleted' });
+      const completion = await live.finished;
+      if (completion.stored) await this.ports.results.delete(canonical);
+      return;
+    }
+    const remote = await this.remote?.find(canonical, id, options.owner);
+    if (remote !== undefined) return this.remote!.delete(remote);
+    await this.visibleStored(canonical, id, options.owner);
+    if (!(await this.ports.results.delete(canonical))) throw resourceNotFound(id);
+  }
+
+  async watch(
+    id: string,
+    listener: (event: StatusEvent) => void,
+    options: { readonly owner?: string } = {},
+  ): Promise<() => void> {
+    const canonical = canonicalId(id);
+    const live = this.visibleLive(canonical, id, options.owner);
+    const remote = live === undefined ? await this.remote?.find(canonical, id, options.owner) : undefined;
+    const entry =
+      live === undefined && remote === undefined ? await this.visibleStored(canonical, id, options.owner) : undefined;
+    return watchStatus(this.ports.status, canonical, listener, live?.snapshotEvent(), entry && doneEventFor(entry));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const live = this.registry.values();
+    for (const query of live) {
+      // Shutting down keeps what was computed: every live query is stopped and its result stored.
+      query.store = true;
+      this.requestStop(query);
+    }
+    await Promise.all(live.map((q) => q.finished));
+    if (this.heartbeatTimer !== undefined) this.ports.clock.clearTimeout(this.heartbeatTimer);
+    this.keepAlive.clearAll();
+    try {
+      (await this.unlisten)();
+      await this.ports.nodes.deregister(this.nodeId);
+    } catch {
+      // Best effort: the heartbeat TTL retires this node anyway.
+    }
+  }
+
+  private launch(request: QueryRequest, mode: { keepAliveMs: number; store: boolean; announce: boolean }): LiveQuery {
+    if (this.closed) throw statusException('node is shutting down');
+    const startTimeMs = this.ports.clock.now();
+    // Parsing and verification errors surface here, at submit time; nothing is registered or stored.
+    const prepared = this.engine.prepare(request.query, { params: request.params, nowMs: startTimeMs });
+    const id = encodeAsyncId({ docId: randomBase64Uuid(), nodeId: this.nodeId, taskNumber: ++this.taskNumber });
+    const blockFactory = new BlockFactory(new MemoryBudget(this.queryMemoryBytes, 'request'), this.globalMemory);
+    const live = new LiveQuery(
+      { id, owner: request.owner, prepared, startTimeMs, blockFactory, ...mode },
+      {
+        clock: this.ports.clock,
+        results: this.ports.results,
+        status: this.ports.status,
+        nodeId: this.nodeId,
+        stopGraceMs: this.stopGraceMs,
+        progressIntervalMs: this.progressIntervalMs,
+        yieldToEventLoop: this.options.yieldToEventLoop,
+        sliceMs: this.options.sliceMs,
+      },
+    );
+    let granted = false;
+    const grant = () => {
+      granted = true;
+      live.actor.send({ type: 'slot.granted' });
+    };
+    // A query cancelled or stopped while queued gives its place back without ever running.
+    live.actor.subscribe({ complete: () => granted || this.slots.withdraw(grant) });
+    void live.finished.then(async () => {
+      // The directory record goes before the registry entry: a reader never finds neither.
+      if (mode.announce) await this.ports.directory?.delete(live.id).catch(() => undefined);
+      this.registry.remove(live);
+      this.keepAlive.clear(live);
+      if (granted) this.slots.release();
+    });
+    this.registry.add(live);
+    live.start();
+    this.slots.acquire(grant);
+    if (mode.announce) this.keepAlive.schedule(live);
+    return live;
+  }
+
+  /** Makes a submitted query visible to the other nodes before its id is handed out. */
+  private async register(live: LiveQuery): Promise<void> {
+    const directory = this.ports.directory;
+    if (directory === undefined) return;
+    try {
+      await directory.put({
+        id: live.id,
+        ...(live.owner === undefined ? {} : { owner: live.owner }),
+        node: this.nodeId,
+        startTimeMs: live.startTimeMs,
+        expirationTimeMs: live.expirationTimeMs,
+      });
+    } catch (err) {
+      live.actor.send({ type: 'query.cancel', reason: 'could not register the query' });
+      throw statusException(`could not register the query: ${String(err)}`);
+    }
+  }
+
+  private async extendLive(live: LiveQuery, expirationTimeMs: number): Promise<void> {
+    this.keepAlive.extend(live, expirationTimeMs);
+    if (live.completion === undefined) await this.ports.directory?.extend(live.id, expirationTimeMs);
+  }
+
+  private requestStop(live: LiveQuery): void {
+    // A repeated stop must not turn into a hard stop that would drop the rows being drained.
+    if (live.completion === undefined && live.state !== 'stopping') {
+      live.store = true;
+      live.actor.send({ type: 'query.stop' });
+    }
+  }
+
+  private waitFor(live: LiveQuery, ms: number, onTimeout?: () => void): Promise<Completion | undefined> {
+    if (live.completion !== undefined) return live.finished;
+    if (ms <= 0) {
+      onTimeout?.();
+      return Promise.resolve(undefined);
+    }
+    return new Promise((resolve) => {
+      const timer = this.ports.clock.setTimeout(() => {
+        // Completed but not yet persisted: the answer is the completion, not "running".
+        if (live.completion !== undefined) return;
+        onTimeout?.();
+        resolve(undefined);
+      }, ms);
+      void live.finished.then((completion) => {
+        this.ports.clock.clearTimeout(timer);
+        resolve(completion);
+      });
+    });
+  }
+
+  /** The live query with this id if the caller may see it and it has not expired; undefined if not live. */
+  private visibleLive(canonical: string, requestedId: string, owner: string | undefined): LiveQuery | undefined {
+    const live = this.registry.get(canonical);
+    if (live === undefined) return undefined;
+    if (!ownerMatches(live.owner, owner) || live.isExpired(this.ports.clock.now())) throw resourceNotFound(requestedId);
+    return live;
+  }
+
+  private async visibleStored(canonical: string, requestedId: string, owner: string | undefined): Promise<StoredQuery> {
+    const entry = await this.ports.results.get(canonical);
+    if (entry === undefined || !ownerMatches(entry.owner, owner)) throw resourceNotFound(requestedId);
+    return entry;
+  }
+
+  private onControl(command: ControlCommand): void {
+    const live = this.registry.get(command.id);
+    if (live === undefined || live.completion !== undefined) return;
+    if (command.type === 'stop') this.requestStop(live);
+    else live.actor.send({ type: 'query.cancel', reason: 'cancelled by another node' });
+  }
+
+  private heartbeat(): void {
+    const interval = this.options.heartbeatIntervalMs ?? 5_000;
+    const ttl = this.options.heartbeatTtlMs ?? 15_000;
+    const beat = () => {
+      if (this.closed) return;
+      this.ports.nodes.heartbeat(this.nodeId, ttl).catch(() => undefined);
+      this.heartbeatTimer = this.ports.clock.setTimeout(beat, interval);
+    };
+    beat();
+  }
+}
+
+/** Security off at submit (no owner) means anyone may read; otherwise only the same principal. */
+function ownerMatches(stored: string | undefined, asking: string | undefined): boolean {
+  return stored === undefined || stored === asking;
+}
+
+/** Decodes (400 on a malformed id) and re-encodes, so equivalent spellings name one query. */
+function canonicalId(id: string): string {
+  return encodeAsyncId(decodeAsyncId(id));
+}

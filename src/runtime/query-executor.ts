@@ -1,0 +1,98 @@
+import { fromCallback } from 'xstate';
+import type { ExecutionCommand, ExecutionInput, ExecutionReport } from '../../machines/query.machine.js';
+import type { BlockFactory } from '../compute/block-factory.js';
+import { taskCancelled } from '../errors.js';
+import type { EngineResult, PreparedQuery, QueryExecution, QueryProgress } from '../esql/query-engine.js';
+import type { Clock } from './ports.js';
+
+export interface ExecutorOptions {
+  readonly prepared: PreparedQuery;
+  readonly blockFactory: BlockFactory;
+  readonly clock: Clock;
+  /** Progress is polled (and reported only when it changed) at most this often. */
+  readonly progressIntervalMs: number;
+  readonly yieldToEventLoop?: () => Promise<void>;
+  readonly sliceMs?: number;
+  /** Called with the execution as soon as it starts (the runtime reads progress from it). */
+  readonly onStart?: (execution: QueryExecution) => void;
+}
+
+/**
+ * The `executeQuery` actor: runs a prepared query and reports back to the query machine.
+ * - `execution.finish_early` -> `finishEarly()`: the pipeline drains over the rows seen.
+ * - `execution.hard_stop` -> answer at once. `QueryExecution` has no way to hand over the pages still
+ *   buffered inside the pipeline, so a hard stop aborts the engine and answers with the schema and no
+ *   rows (`is_partial: true`). It is only reached when a drain outlives the stop grace delay.
+ * - cleanup (XState stops the actor when `active` is exited, i.e. on cancel) aborts the engine.
+ */
+export function createQueryExecutor(options: ExecutorOptions) {
+  return fromCallback<ExecutionCommand, ExecutionInput>(({ sendBack, receive }) => {
+    const abort = new AbortController();
+    let over = false;
+    let pollTimer: unknown;
+    const report = (event: ExecutionReport) => {
+      if (over) return;
+      over = true;
+      sendBack(event);
+    };
+
+    const execution = options.prepared.execute({
+      signal: abort.signal,
+      blockFactory: options.blockFactory,
+      yieldToEventLoop: options.yieldToEventLoop,
+      sliceMs: options.sliceMs,
+    });
+    options.onStart?.(execution);
+
+    let last = execution.progress();
+    const poll = () => {
+      if (over) return;
+      const now = execution.progress();
+      if (!sameProgress(now, last)) {
+        last = now;
+        sendBack({ type: 'execution.progress', progress: now });
+      }
+      pollTimer = options.clock.setTimeout(poll, options.progressIntervalMs);
+    };
+    if (options.progressIntervalMs > 0) pollTimer = options.clock.setTimeout(poll, options.progressIntervalMs);
+
+    execution.result.then(
+      (result) => report({ type: 'execution.done', result }),
+      (error: unknown) => report({ type: 'execution.failed', error }),
+    );
+
+    receive((command) => {
+      if (over) return;
+      if (command.type === 'execution.finish_early') {
+        execution.finishEarly();
+      } else {
+        abort.abort(taskCancelled('hard stop after the stop grace delay'));
+        report({ type: 'execution.done', result: schemaOnlyResult(options.prepared) });
+      }
+    });
+
+    return () => {
+      if (pollTimer !== undefined) options.clock.clearTimeout(pollTimer);
+      if (!over) {
+        over = true;
+        abort.abort(taskCancelled());
+      }
+    };
+  });
+}
+
+/** The answer of a query stopped before any rows reached the client: the schema, no rows. */
+export function schemaOnlyResult(prepared: PreparedQuery): EngineResult {
+  return {
+    columns: prepared.columns,
+    values: [],
+    isPartial: true,
+    documentsFound: 0,
+    valuesLoaded: 0,
+    warnings: [],
+  };
+}
+
+function sameProgress(a: QueryProgress, b: QueryProgress): boolean {
+  return a.rows_processed === b.rows_processed && a.rows_total === b.rows_total && a.pages === b.pages;
+}

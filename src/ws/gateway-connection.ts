@@ -1,0 +1,182 @@
+import type { WebSocket } from 'ws';
+import { EsError, toEsErrorBody } from '../errors.js';
+import { renderAsyncView } from '../http/format/result-renderer.js';
+import type { AsyncQueryView, QueryRuntime, StatusEvent } from '../runtime/query-runtime.js';
+import { parseClientMessage, type ClientMessage, type MessageAddress } from './protocol.js';
+import { SendBuffer } from './send-buffer.js';
+
+export interface ConnectionLimits {
+  readonly maxSubscriptions: number;
+  readonly maxInFlightSubmits: number;
+  readonly highWaterBytes: number;
+  readonly maxQueuedBytes: number;
+  readonly defaultKeepAliveMs: number;
+}
+
+const JSON_FORMAT = { kind: 'json', contentType: 'application/json' } as const;
+const RENDER = { format: JSON_FORMAT, columnar: false, dropNullColumns: false, pretty: false } as const;
+
+/**
+ * One client connection: its subscriptions, its in-flight submits and its send buffer. Requests are
+ * answered independently (a slow `get` never holds up a `stop`); every failure becomes an `error`
+ * frame addressed to the request's `ref` or `id`, and the socket stays open.
+ */
+export class GatewayConnection {
+  private readonly subscriptions = new Map<string, () => void>();
+  /** Queries submitted on this connection, with their latest status (the `list` answer). */
+  private readonly submitted = new Map<string, StatusEvent | undefined>();
+  private inFlightSubmits = 0;
+  private closed = false;
+  readonly out: SendBuffer;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly runtime: QueryRuntime,
+    private readonly limits: ConnectionLimits,
+    private readonly owner: string | undefined,
+  ) {
+    this.out = new SendBuffer(
+      {
+        get bufferedAmount() {
+          return socket.bufferedAmount;
+        },
+        send: (frame, done) => socket.send(frame, () => done()),
+        close: (code, reason) => socket.close(code, reason),
+      },
+      { highWaterBytes: limits.highWaterBytes, maxQueuedBytes: limits.maxQueuedBytes },
+    );
+  }
+
+  onMessage(text: string): void {
+    const { message, address, error } = parseClientMessage(text);
+    if (error !== undefined || message === undefined) {
+      this.sendError(address, error ?? new EsError('x_content_parse_exception', 'unreadable message'));
+      return;
+    }
+    this.handle(message).catch((err: unknown) => this.sendError(address, err));
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const unsubscribe of this.subscriptions.values()) unsubscribe();
+    this.subscriptions.clear();
+    this.out.dispose();
+  }
+
+  private async handle(m: ClientMessage): Promise<void> {
+    switch (m.type) {
+      case 'submit':
+        return this.submit(m);
+      case 'subscribe':
+        return this.subscribe(m.id, m.afterSeq, m.result);
+      case 'unsubscribe':
+        this.subscriptions.get(m.id)?.();
+        this.subscriptions.delete(m.id);
+        return;
+      case 'stop':
+        return this.sendResult(m.id, await this.runtime.stop(m.id, { owner: this.owner }));
+      case 'get':
+        return this.sendResult(m.id, await this.runtime.get(m.id, { owner: this.owner }));
+      case 'delete':
+        await this.runtime.delete(m.id, { owner: this.owner });
+        this.send({ type: 'deleted', id: m.id });
+        return;
+      case 'list':
+        this.send({
+          type: 'list',
+          queries: [...this.submitted].map(([id, status]) => ({
+            id,
+            state: status?.state ?? 'submitted',
+            outcome: status?.outcome,
+            seq: status?.seq ?? -1,
+            progress: status?.progress,
+          })),
+        });
+        return;
+    }
+  }
+
+  private async submit(m: Extract<ClientMessage, { type: 'submit' }>): Promise<void> {
+    if (this.inFlightSubmits >= this.limits.maxInFlightSubmits) {
+      throw new EsError(
+        'es_rejected_execution_exception',
+        `too many submits in flight on this connection (max ${this.limits.maxInFlightSubmits})`,
+      );
+    }
+    this.checkSubscriptionRoom();
+    this.inFlightSubmits++;
+    let view: AsyncQueryView;
+    try {
+      view = await this.runtime.submit({
+        query: m.query,
+        params: m.params,
+        owner: this.owner,
+        waitForCompletionMs: 0,
+        keepAliveMs: m.keepAliveMs ?? this.limits.defaultKeepAliveMs,
+        // A WebSocket client always gets an id back: it may subscribe, stop or fetch the result later.
+        keepOnCompletion: true,
+      });
+    } finally {
+      this.inFlightSubmits--;
+    }
+    const id = view.id!;
+    this.submitted.set(id, undefined);
+    this.send({ type: 'submitted', ref: m.ref, id });
+    await this.subscribe(id, -1, m.result);
+  }
+
+  private checkSubscriptionRoom(): void {
+    if (this.subscriptions.size >= this.limits.maxSubscriptions) {
+      throw new EsError(
+        'es_rejected_execution_exception',
+        `too many subscriptions on this connection (max ${this.limits.maxSubscriptions})`,
+      );
+    }
+  }
+
+  private async subscribe(id: string, afterSeq: number, withResult: boolean): Promise<void> {
+    if (this.subscriptions.has(id)) return;
+    this.checkSubscriptionRoom();
+    let lastSeq = afterSeq;
+    let finished = false;
+    const onEvent = (event: StatusEvent) => {
+      if (this.closed || event.seq <= lastSeq) return;
+      lastSeq = event.seq;
+      if (this.submitted.has(id)) this.submitted.set(id, event);
+      // The terminal status is never coalesced away: it has its own key.
+      const key = event.state === 'done' ? undefined : `status:${id}`;
+      this.out.push(JSON.stringify({ type: 'status', ...event }), key);
+      if (event.state === 'done' && !finished) {
+        finished = true;
+        this.subscriptions.get(id)?.();
+        this.subscriptions.delete(id);
+        if (withResult && event.outcome !== 'cancelled') this.fetchResult(id);
+      }
+    };
+    const unsubscribe = await this.runtime.watch(id, onEvent, { owner: this.owner });
+    if (finished || this.closed) unsubscribe();
+    else this.subscriptions.set(id, unsubscribe);
+  }
+
+  private fetchResult(id: string): void {
+    this.runtime.get(id, { owner: this.owner }).then(
+      (view) => this.sendResult(id, view),
+      (err: unknown) => this.sendError({ id }, err),
+    );
+  }
+
+  private sendResult(id: string, view: AsyncQueryView): void {
+    const body = renderAsyncView(view, RENDER).body;
+    // The body is already JSON (with exact big integers); splice it in rather than re-encode it.
+    this.out.push(`{"type":"result","id":${JSON.stringify(id)},"body":${body}}`);
+  }
+
+  private sendError(address: MessageAddress, err: unknown): void {
+    const envelope = toEsErrorBody(err);
+    this.send({ type: 'error', ...address, ...envelope });
+  }
+
+  private send(message: Record<string, unknown>): void {
+    if (!this.closed) this.out.push(JSON.stringify(message));
+  }
+}

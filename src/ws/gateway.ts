@@ -1,0 +1,100 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { QueryRuntime } from '../runtime/query-runtime.js';
+import { GatewayConnection, type ConnectionLimits } from './gateway-connection.js';
+
+/**
+ * The WebSocket gateway: status pushed to clients instead of polled. It shares the HTTP server's port
+ * (path `/_query/ws`). Liveness follows the ws README: every `heartbeatMs` each socket must have
+ * answered the previous ping, or it is terminated. permessage-deflate is off: status frames are small
+ * and compression costs memory per connection.
+ */
+
+export const WS_PATH = '/_query/ws';
+
+export interface GatewayOptions extends Partial<ConnectionLimits> {
+  readonly heartbeatMs?: number;
+  readonly maxFrameBytes?: number;
+}
+
+const DEFAULTS: ConnectionLimits & { heartbeatMs: number; maxFrameBytes: number } = {
+  heartbeatMs: 30_000,
+  maxFrameBytes: 1024 * 1024,
+  maxSubscriptions: 1000,
+  maxInFlightSubmits: 64,
+  highWaterBytes: 256 * 1024,
+  maxQueuedBytes: 4 * 1024 * 1024,
+  defaultKeepAliveMs: 5 * 86_400_000,
+};
+
+export interface Gateway {
+  /** Open connections (for metrics and tests). */
+  readonly connectionCount: number;
+  close(): Promise<void>;
+}
+
+export function attachGateway(server: Server, runtime: QueryRuntime, options: GatewayOptions = {}): Gateway {
+  const settings = { ...DEFAULTS, ...stripUndefined(options) };
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: settings.maxFrameBytes });
+  const alive = new WeakMap<WebSocket, boolean>();
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (request.url ?? '').split('?')[0];
+    if (path !== WS_PATH) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+  };
+  server.on('upgrade', onUpgrade);
+
+  wss.on('connection', (ws: WebSocket) => {
+    const connection = new GatewayConnection(ws, runtime, settings, undefined);
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) {
+        ws.close(1003, 'binary frames are not supported');
+        return;
+      }
+      connection.onMessage(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(toBuffers(data)).toString('utf8'));
+    });
+    ws.on('close', () => connection.close());
+    ws.on('error', () => connection.close());
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, settings.heartbeatMs);
+  heartbeat.unref();
+
+  return {
+    get connectionCount() {
+      return wss.clients.size;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(heartbeat);
+        server.off('upgrade', onUpgrade);
+        for (const ws of wss.clients) ws.close(1001, 'server shutting down');
+        wss.close(() => resolve());
+      }),
+  };
+}
+
+function toBuffers(data: Buffer | ArrayBuffer | Buffer[]): Buffer[] {
+  if (Array.isArray(data)) return data;
+  return [Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data)];
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

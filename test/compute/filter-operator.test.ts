@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { FilterOperator, FilterOperatorFactory } from '../../src/compute/filter-operator.js';
+import { greaterThan } from './evaluators.js';
+import { drive, intPages, pageOf, rowsOf } from './helpers.js';
+import { operatorContract } from './operator-contract.js';
+
+const sample = () => [
+  pageOf(['integer', [1, 5, null, 7]], ['keyword', ['a', ['b', 'c'], 'd', null]]),
+  pageOf(['integer', [[9, 10], 3]], ['keyword', ['e', 'f']]),
+];
+
+operatorContract({
+  name: 'Filter',
+  factory: () => new FilterOperatorFactory(greaterThan(0, 2)),
+  description: 'FilterOperator[evaluator=GreaterThanEvaluator[ch0, 2]]',
+  input: sample,
+});
+
+describe('FilterOperator', () => {
+  it('keeps positions that are true, dropping null and multi-valued conditions', () => {
+    const out = drive(new FilterOperator(greaterThan(0, 2)), sample());
+    expect(rowsOf(out)).toEqual([
+      [5, ['b', 'c']],
+      [7, null],
+      [3, 'f'],
+    ]);
+  });
+
+  it('passes a page through untouched when every position matches and emits nothing when none does', () => {
+    const [page] = intPages(10, 10);
+    expect(drive(new FilterOperator(greaterThan(0, -1)), [page])[0]).toBe(page);
+    expect(drive(new FilterOperator(greaterThan(0, 100)), [page])).toEqual([]);
+  });
+});
