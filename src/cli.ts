@@ -16,6 +16,7 @@ program
   .option('--host <host>', 'address to bind (default 127.0.0.1)')
   .option('--port <port>', 'port to listen on, 0 for any free port (default 9200)', intArg)
   .option('--node-name <name>', 'this node\'s name, used in query ids and status events')
+  .option('--redis <url>', 'cluster mode: share queries with the other nodes on this Redis (redis://HOST:PORT)')
   .option('--load <index=file>', 'load a CSV (typed header) or NDJSON file as an index; repeatable', collectLoad, [])
   .option('--load-dir <dir>', 'load every *.csv / *.ndjson in a directory, index named after the file; repeatable', collect, [])
   .option('--demo', 'generate the `logs` demo index (deterministic)')
@@ -41,6 +42,7 @@ program
         maxRunningQueries: opts.maxRunning,
         stopGraceMs: opts.stopGrace,
         insecure: opts.insecure ?? false,
+        redisUrl: opts.redis,
       });
     } catch (e) {
       if (e instanceof ConfigError) {
@@ -81,6 +83,7 @@ interface ServeOptions {
   maxRunning?: number;
   stopGrace?: number;
   insecure?: boolean;
+  redis?: string;
 }
 
 function intArg(value: string): number {

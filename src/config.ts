@@ -29,6 +29,8 @@ export interface QactorConfig {
   /** Minimum interval between two progress status events of one query. */
   readonly progressIntervalMs: number;
   readonly bodyLimitBytes: number;
+  /** Cluster mode: the Redis shared by the nodes (`redis://HOST:PORT`); absent = in-memory adapters. */
+  readonly redisUrl?: string;
 }
 
 export const DEFAULTS: QactorConfig = {
@@ -56,6 +58,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Qac
   if (env.QACTOR_HOST) out.host = env.QACTOR_HOST;
   if (env.QACTOR_PORT) out.port = parseIntStrict('QACTOR_PORT', env.QACTOR_PORT);
   if (env.QACTOR_NODE_NAME) out.nodeName = env.QACTOR_NODE_NAME;
+  if (env.QACTOR_REDIS_URL) out.redisUrl = env.QACTOR_REDIS_URL;
   if (env.QACTOR_MAX_RUNNING_QUERIES)
     out.maxRunningQueries = parseIntStrict('QACTOR_MAX_RUNNING_QUERIES', env.QACTOR_MAX_RUNNING_QUERIES);
   if (env.QACTOR_QUERY_MEMORY_BYTES)

@@ -11,7 +11,8 @@ import { MemoryControlChannel } from './memory/memory-control-channel.js';
 import { MemoryNodeRegistry } from './memory/memory-node-registry.js';
 import { MemoryResultStore } from './memory/memory-result-store.js';
 import { MemoryStatusBus } from './memory/memory-status-bus.js';
-import { LocalQueryRuntime } from './runtime/local-query-runtime.js';
+import { createRedisPorts, redactUrl } from './redis/create-redis-ports.js';
+import { LocalQueryRuntime, type RuntimePorts } from './runtime/local-query-runtime.js';
 import type { QueryRuntime } from './runtime/query-runtime.js';
 import { SystemClock } from './runtime/system-clock.js';
 import { attachGateway } from './ws/gateway.js';
@@ -39,16 +40,13 @@ export async function startQactor(config: QactorConfig, hooks: StartHooks = {}):
   const catalog = loadCatalog(config, log);
 
   const clock = new SystemClock();
+  const { ports, closePorts } = await createPorts(config, clock, log);
   const runtime = new LocalQueryRuntime({
     engine: new EsqlEngine(catalog, { testFunctions: config.testFunctions }),
-    ports: {
-      results: new MemoryResultStore(clock),
-      status: new MemoryStatusBus(),
-      control: new MemoryControlChannel(),
-      nodes: new MemoryNodeRegistry(clock),
-      clock,
-    },
+    ports,
     nodeId: config.nodeName,
+    // A dead node's queries must be failed by the others within seconds, not after a 15 s TTL.
+    ...(config.redisUrl === undefined ? {} : { heartbeatIntervalMs: 1_000, heartbeatTtlMs: 3_000 }),
     maxRunning: config.maxRunningQueries,
     stopGraceMs: config.stopGraceMs,
     progressIntervalMs: config.progressIntervalMs,
@@ -61,6 +59,7 @@ export async function startQactor(config: QactorConfig, hooks: StartHooks = {}):
     await server.listen({ host: config.host, port: config.port });
   } catch (err) {
     await runtime.close();
+    await closePorts();
     throw err;
   }
   const gateway = attachGateway(server.server, runtime);
@@ -80,8 +79,39 @@ export async function startQactor(config: QactorConfig, hooks: StartHooks = {}):
         await runtime.close();
         await gateway.close();
         await server.close();
+        await closePorts();
       })()),
   };
+}
+
+/** In-memory adapters (embedded default) or, with a Redis URL, the cluster adapters. */
+async function createPorts(
+  config: QactorConfig,
+  clock: SystemClock,
+  log: (line: string) => void,
+): Promise<{ ports: RuntimePorts; closePorts: () => Promise<void> }> {
+  if (config.redisUrl === undefined) {
+    const ports: RuntimePorts = {
+      results: new MemoryResultStore(clock),
+      status: new MemoryStatusBus(),
+      control: new MemoryControlChannel(),
+      nodes: new MemoryNodeRegistry(clock),
+      clock,
+    };
+    return { ports, closePorts: () => Promise.resolve() };
+  }
+  let lastError = '';
+  const redis = await createRedisPorts(config.redisUrl, {
+    clock,
+    // ioredis reports every failed reconnect attempt; one line per distinct problem is enough.
+    onError: (err) => {
+      if (err.message !== lastError) log(`redis: ${err.message}`);
+      lastError = err.message;
+    },
+  });
+  log(`cluster mode: node [${config.nodeName}] on Redis ${redactUrl(config.redisUrl)}`);
+  const { results, status, control, nodes, directory } = redis;
+  return { ports: { results, status, control, nodes, directory, clock }, closePorts: () => redis.close() };
 }
 
 function loadCatalog(config: QactorConfig, log: (line: string) => void): Catalog {

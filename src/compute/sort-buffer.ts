@@ -1,7 +1,6 @@
 import { filterBlock } from './block-filter.js';
 import { gatherRows } from './block-gather.js';
 import type { Block } from './block.js';
-import type { DataType } from './data-type.js';
 import type { Page } from './page.js';
 import { pageBytes } from './page-bytes.js';
 import { sortByNumber, sortWithComparator } from './sort-indexes.js';

@@ -119,6 +119,30 @@ export class LiveQuery {
     return this.execution?.progress() ?? NO_PROGRESS;
   }
 
+  /**
+   * Resolves with the completion, or with undefined once `ms` (on the Clock) pass first; then
+   * `onTimeout` runs synchronously, before any completion could be persisted.
+   */
+  waitFor(ms: number, onTimeout?: () => void): Promise<Completion | undefined> {
+    if (this.completion !== undefined) return this.finished;
+    if (ms <= 0) {
+      onTimeout?.();
+      return Promise.resolve(undefined);
+    }
+    return new Promise((resolve) => {
+      const timer = this.deps.clock.setTimeout(() => {
+        // Completed but not yet persisted: the answer is the completion, not "running".
+        if (this.completion !== undefined) return;
+        onTimeout?.();
+        resolve(undefined);
+      }, ms);
+      void this.finished.then((completion) => {
+        this.deps.clock.clearTimeout(timer);
+        resolve(completion);
+      });
+    });
+  }
+
   /** The event describing the current state, without publishing it (a watcher's first event). */
   snapshotEvent(): StatusEvent {
     return this.event(this.state, this.completion?.outcome, this.seq);

@@ -3,17 +3,9 @@ import { resourceNotFound, statusException, taskCancelled } from '../errors.js';
 import type { QueryEngine } from '../esql/query-engine.js';
 import { ActorRegistry } from './actor-registry.js';
 import { decodeAsyncId, encodeAsyncId, randomBase64Uuid } from './async-id.js';
-import { LiveQuery, type Completion } from './live-query.js';
-import type {
-  Clock,
-  ControlChannel,
-  ControlCommand,
-  NodeRegistry,
-  ResultStore,
-  RunningQueryDirectory,
-  StatusBus,
-  StoredQuery,
-} from './ports.js';
+import { LiveQuery } from './live-query.js';
+import type { LocalQueryRuntimeOptions, RuntimePorts } from './local-query-runtime-options.js';
+import type { ControlCommand, StoredQuery } from './ports.js';
 import { RemoteQueries } from './remote-queries.js';
 import type {
   AsyncQueryRequest,
@@ -29,37 +21,7 @@ import { KeepAliveTimers } from './keep-alive-timers.js';
 import { finishedView, runningView, storedView } from './async-query-views.js';
 import { doneEventFor, watchStatus } from './status-watch.js';
 
-export interface RuntimePorts {
-  readonly results: ResultStore;
-  readonly status: StatusBus;
-  readonly control: ControlChannel;
-  readonly nodes: NodeRegistry;
-  readonly clock: Clock;
-  /** Cluster mode: lets any node answer for queries running on another. Absent on a single node. */
-  readonly directory?: RunningQueryDirectory;
-}
-
-export interface LocalQueryRuntimeOptions {
-  readonly engine: QueryEngine;
-  readonly ports: RuntimePorts;
-  /** This node's id (22-char url-safe by default, random). It is embedded in every async id. */
-  readonly nodeId?: string;
-  /** Queries running at once; more wait in `submitted`. Default 16. */
-  readonly maxRunning?: number;
-  /** How long a stop waits for the pipeline to drain before a hard stop. Default 5000 ms. */
-  readonly stopGraceMs?: number;
-  /** Progress status events at most this often per query. Default 100 ms; 0 disables them. */
-  readonly progressIntervalMs?: number;
-  /** Memory budgets, bytes. Defaults: 256 MiB per query, 1 GiB for the node. */
-  readonly queryMemoryBytes?: number;
-  readonly globalMemoryBytes?: number;
-  /** Node heartbeat period and TTL. Defaults 5000 / 15000 ms. */
-  readonly heartbeatIntervalMs?: number;
-  readonly heartbeatTtlMs?: number;
-  /** Passed to the engine's Driver. */
-  readonly yieldToEventLoop?: () => Promise<void>;
-  readonly sliceMs?: number;
-}
+export type { LocalQueryRuntimeOptions, RuntimePorts } from './local-query-runtime-options.js';
 
 const MIB = 1024 * 1024;
 
@@ -67,8 +29,11 @@ const MIB = 1024 * 1024;
  * The QueryRuntime of one node: every query is a query-machine actor; live ones are in the
  * ActorRegistry, finished ones are answered from the ResultStore.
  *
- * Construct with `new LocalQueryRuntime({ engine, ports: { results, status, control, nodes, clock } })`
- * (see LocalQueryRuntimeOptions for the knobs); it is usable at once. Call `close()` to shut down.
+ * Constructor: `new LocalQueryRuntime({ engine, ports: { results, status, control, nodes, clock, directory? },
+ * nodeId?, maxRunning?, stopGraceMs?, progressIntervalMs?, queryMemoryBytes?, globalMemoryBytes?,
+ * heartbeatIntervalMs?, heartbeatTtlMs?, yieldToEventLoop?, sliceMs? })` (LocalQueryRuntimeOptions).
+ * It is usable at once; `close()` shuts it down. With `ports.directory` (cluster mode) it also answers
+ * for queries running on other nodes (remote-queries.ts).
  */
 export class LocalQueryRuntime implements QueryRuntime {
   readonly nodeId: string;
@@ -149,7 +114,7 @@ export class LocalQueryRuntime implements QueryRuntime {
     });
     await this.register(live);
     // If the wait runs out first, the query gets an id and its outcome will be stored.
-    const completion = await this.waitFor(live, request.waitForCompletionMs, () => (live.store = true));
+    const completion = await live.waitFor(request.waitForCompletionMs, () => (live.store = true));
     if (completion === undefined) return runningView(live);
     return finishedView(completion.stored ? live.id : undefined, live, completion);
   }
@@ -159,15 +124,15 @@ export class LocalQueryRuntime implements QueryRuntime {
     const live = this.visibleLive(canonical, id, options.owner);
     if (live !== undefined) {
       if (options.keepAliveMs !== undefined) await this.extendLive(live, this.ports.clock.now() + options.keepAliveMs);
-      const completion = await this.waitFor(live, options.waitForCompletionMs ?? 0);
+      const completion = await live.waitFor(options.waitForCompletionMs ?? 0);
       if (completion === undefined) return runningView(live);
       if (options.keepAliveMs !== undefined && completion.stored) {
         await this.ports.results.extend(canonical, this.ports.clock.now() + options.keepAliveMs);
       }
       return finishedView(live.id, live, completion, id);
     }
-    const remote = await this.remote?.find(canonical, id, options.owner);
-    if (remote !== undefined) return this.remote!.get(remote, id, options);
+    const remote = await this.findRemote(canonical, id, options.owner);
+    if (remote !== undefined) return remote.queries.get(remote.record, id, options);
     const entry = await this.visibleStored(canonical, id, options.owner);
     if (options.keepAliveMs !== undefined) {
       const expirationTimeMs = this.ports.clock.now() + options.keepAliveMs;
@@ -181,8 +146,8 @@ export class LocalQueryRuntime implements QueryRuntime {
     const canonical = canonicalId(id);
     const live = this.visibleLive(canonical, id, options.owner);
     if (live === undefined) {
-      const remote = await this.remote?.find(canonical, id, options.owner);
-      if (remote !== undefined) return this.remote!.stop(remote, id);
+      const remote = await this.findRemote(canonical, id, options.owner);
+      if (remote !== undefined) return remote.queries.stop(remote.record, id);
       return storedView(await this.visibleStored(canonical, id, options.owner));
     }
     this.requestStop(live);
@@ -198,8 +163,8 @@ export class LocalQueryRuntime implements QueryRuntime {
       if (completion.stored) await this.ports.results.delete(canonical);
       return;
     }
-    const remote = await this.remote?.find(canonical, id, options.owner);
-    if (remote !== undefined) return this.remote!.delete(remote);
+    const remote = await this.findRemote(canonical, id, options.owner);
+    if (remote !== undefined) return remote.queries.delete(remote.record);
     await this.visibleStored(canonical, id, options.owner);
     if (!(await this.ports.results.delete(canonical))) throw resourceNotFound(id);
   }
@@ -211,7 +176,7 @@ export class LocalQueryRuntime implements QueryRuntime {
   ): Promise<() => void> {
     const canonical = canonicalId(id);
     const live = this.visibleLive(canonical, id, options.owner);
-    const remote = live === undefined ? await this.remote?.find(canonical, id, options.owner) : undefined;
+    const remote = live === undefined ? await this.findRemote(canonical, id, options.owner) : undefined;
     const entry =
       live === undefined && remote === undefined ? await this.visibleStored(canonical, id, options.owner) : undefined;
     return watchStatus(this.ports.status, canonical, listener, live?.snapshotEvent(), entry && doneEventFor(entry));
@@ -278,6 +243,13 @@ export class LocalQueryRuntime implements QueryRuntime {
     return live;
   }
 
+  /** A query this node does not run but the cluster directory knows (cluster mode only). */
+  private async findRemote(canonical: string, requestedId: string, owner: string | undefined) {
+    const queries = this.remote;
+    const record = await queries?.find(canonical, requestedId, owner);
+    return queries === undefined || record === undefined ? undefined : { queries, record };
+  }
+
   /** Makes a submitted query visible to the other nodes before its id is handed out. */
   private async register(live: LiveQuery): Promise<void> {
     const directory = this.ports.directory;
@@ -307,26 +279,6 @@ export class LocalQueryRuntime implements QueryRuntime {
       live.store = true;
       live.actor.send({ type: 'query.stop' });
     }
-  }
-
-  private waitFor(live: LiveQuery, ms: number, onTimeout?: () => void): Promise<Completion | undefined> {
-    if (live.completion !== undefined) return live.finished;
-    if (ms <= 0) {
-      onTimeout?.();
-      return Promise.resolve(undefined);
-    }
-    return new Promise((resolve) => {
-      const timer = this.ports.clock.setTimeout(() => {
-        // Completed but not yet persisted: the answer is the completion, not "running".
-        if (live.completion !== undefined) return;
-        onTimeout?.();
-        resolve(undefined);
-      }, ms);
-      void live.finished.then((completion) => {
-        this.ports.clock.clearTimeout(timer);
-        resolve(completion);
-      });
-    });
   }
 
   /** The live query with this id if the caller may see it and it has not expired; undefined if not live. */

@@ -1,6 +1,5 @@
 import type { DataType } from '../../compute/data-type.js';
 import type { ColumnInfo } from '../query-engine.js';
-import type { Layout } from './expression-resolver.js';
 import type { PlanStep } from './plan-step.js';
 import type { ResolvedExpression } from './resolved-expression.js';
 

@@ -24,7 +24,7 @@ export class ArithmeticEvaluator implements ExpressionEvaluator {
   private readonly opCode: number;
 
   constructor(
-    private readonly op: ArithmeticOp,
+    op: ArithmeticOp,
     private readonly type: NumericResultType,
     private readonly left: ExpressionEvaluator,
     private readonly right: ExpressionEvaluator,

@@ -3,7 +3,7 @@ import type { Page } from '../../compute/page.js';
 import type { ComparisonOp, Source } from '../ast.js';
 import type { ExpressionEvaluator } from '../evaluator.js';
 import type { Warnings } from '../warnings.js';
-import { MULTI_VALUED, NullsBuilder, singleValueIndex } from './single-value.js';
+import { isPlain, MULTI_VALUED, NullsBuilder, singleValueIndex } from './single-value.js';
 
 /** How the two sides' values are read and ordered. */
 export type CompareKind =
@@ -18,7 +18,7 @@ export class ComparisonEvaluator implements ExpressionEvaluator {
   private readonly opCode: number;
 
   constructor(
-    private readonly op: ComparisonOp,
+    op: ComparisonOp,
     private readonly compareKind: CompareKind,
     private readonly left: ExpressionEvaluator,
     private readonly right: ExpressionEvaluator,
@@ -36,6 +36,10 @@ export class ComparisonEvaluator implements ExpressionEvaluator {
     const nulls = new NullsBuilder(n);
     const k = this.compareKind;
     const op = this.opCode;
+    if (k.kind === 'number' && isPlain(l) && isPlain(r)) {
+      compareNumbers(op, l.values as ArrayLike<number>, r.values as ArrayLike<number>, values, n);
+      return { type: 'boolean', positionCount: n, values };
+    }
     for (let p = 0; p < n; p++) {
       const li = singleValueIndex(l, p);
       const ri = singleValueIndex(r, p);
@@ -83,5 +87,28 @@ export function test(op: number, c: number): boolean {
       return c > 0;
     default:
       return c >= 0;
+  }
+}
+
+/** The no-null, single-valued case: one tight loop per operator. */
+function compareNumbers(op: number, a: ArrayLike<number>, b: ArrayLike<number>, out: Uint8Array, n: number): void {
+  switch (op) {
+    case 0:
+      for (let p = 0; p < n; p++) out[p] = a[p] === b[p] ? 1 : 0;
+      return;
+    case 1:
+      for (let p = 0; p < n; p++) out[p] = a[p] !== b[p] ? 1 : 0;
+      return;
+    case 2:
+      for (let p = 0; p < n; p++) out[p] = a[p] < b[p] ? 1 : 0;
+      return;
+    case 3:
+      for (let p = 0; p < n; p++) out[p] = a[p] <= b[p] ? 1 : 0;
+      return;
+    case 4:
+      for (let p = 0; p < n; p++) out[p] = a[p] > b[p] ? 1 : 0;
+      return;
+    default:
+      for (let p = 0; p < n; p++) out[p] = a[p] >= b[p] ? 1 : 0;
   }
 }

@@ -3,7 +3,7 @@ import type { Page } from '../../compute/page.js';
 import type { Source } from '../ast.js';
 import type { ExpressionEvaluator } from '../evaluator.js';
 import type { Warnings } from '../warnings.js';
-import { MULTI_VALUED, NULL_POSITION, NullsBuilder, singleValueIndex } from './single-value.js';
+import { isPlain, MULTI_VALUED, NULL_POSITION, NullsBuilder, singleValueIndex } from './single-value.js';
 
 const UNKNOWN = 2;
 
@@ -35,6 +35,13 @@ export class LogicEvaluator implements ExpressionEvaluator {
     const values = new Uint8Array(n);
     const nulls = new NullsBuilder(n);
     const isAnd = this.op === 'and';
+    if (isPlain(l) && isPlain(r)) {
+      const a = l.values as Uint8Array;
+      const b = r.values as Uint8Array;
+      if (isAnd) for (let p = 0; p < n; p++) values[p] = a[p] & b[p];
+      else for (let p = 0; p < n; p++) values[p] = a[p] | b[p];
+      return { type: 'boolean', positionCount: n, values };
+    }
     for (let p = 0; p < n; p++) {
       const a = truth(l, p, this.source, this.warnings);
       const b = truth(r, p, this.source, this.warnings);
@@ -63,6 +70,11 @@ export class NotEvaluator implements ExpressionEvaluator {
     const b = this.operand.eval(page);
     const n = page.positionCount;
     const values = new Uint8Array(n);
+    if (isPlain(b)) {
+      const a = b.values as Uint8Array;
+      for (let p = 0; p < n; p++) values[p] = 1 - a[p];
+      return { type: 'boolean', positionCount: n, values };
+    }
     const nulls = new NullsBuilder(n);
     for (let p = 0; p < n; p++) {
       const t = truth(b, p, this.source, this.warnings);

@@ -35,3 +35,8 @@ export class NullsBuilder {
     return this.nulls;
   }
 }
+
+/** True when every position holds exactly one value: the fast paths of the evaluators apply. */
+export function isPlain(b: Block): boolean {
+  return b.values !== null && b.nulls === undefined && b.firstValueIndexes === undefined;
+}

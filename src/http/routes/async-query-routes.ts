@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { illegalArgument } from '../../errors.js';
 import type { AsyncQueryView } from '../../runtime/query-runtime.js';
 import { checkColumnarFormat, renderAsyncView } from '../format/result-renderer.js';
@@ -93,7 +93,7 @@ export function registerAsyncQueryRoutes(app: FastifyInstance, ctx: RouteContext
     return sendView(reply, view, response, false, ctx);
   });
 
-  app.delete<{ Params: IdParams }>('/_query/async/:id', async (request: FastifyRequest<{ Params: IdParams }>, reply) => {
+  app.delete<{ Params: IdParams }>('/_query/async/:id', async (request, reply) => {
     rejectUnknownParams(urlParams(request), DELETE_PARAMS, pathOf(request.url));
     const pretty = booleanParam(urlParams(request), 'pretty', false);
     await ctx.runtime.delete(request.params.id);

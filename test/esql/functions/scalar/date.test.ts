@@ -114,3 +114,10 @@ describe('day_name and month_name', () => {
     expect(value('month_name', dt('1958-05-21T00:00:00Z'))).toBe('May');
   });
 });
+
+describe('date_trunc argument order', () => {
+  it('also accepts the early (date, interval) order', () => {
+    const r = evaluate('date_trunc', [dt('1991-06-26T10:00:00Z'), { type: 'date_period', constant: '1 year', text: '1 year' }]);
+    expect(r).toMatchObject({ type: 'datetime', cells: [Date.parse('1991-01-01T00:00:00Z')] });
+  });
+});

@@ -1,6 +1,7 @@
 import type { AnyType, DataType } from '../../../../compute/data-type.js';
 import type { Source } from '../../../ast.js';
 import type { ArgInfo, Resolution, ScalarFunctionDefinition } from '../../function-definition.js';
+import { monthIndexOf } from '../support/civil-date.js';
 import { parseIsoDate } from '../support/iso-date.js';
 import { SingleValueEvaluator } from '../support/eval-loop.js';
 import { doubleReader } from '../support/numeric.js';
@@ -93,7 +94,6 @@ interface HumanRounding {
 }
 
 const monthRounding = dateRounding({ months: 1, days: 0, millis: 0 })!;
-const monthIndex = (ms: number): number => new Date(ms).getUTCFullYear() * 12 + new Date(ms).getUTCMonth();
 
 const fixedRounding = (size: number): HumanRounding => ({
   round: fixedInterval(size),
@@ -102,7 +102,7 @@ const fixedRounding = (size: number): HumanRounding => ({
 
 /** ES's "human" date roundings, coarsest first (a year being the fallback). */
 const HUMAN_ROUNDINGS: readonly HumanRounding[] = [
-  { round: monthRounding, count: (from, to) => monthIndex(to) - monthIndex(from) + 1 },
+  { round: monthRounding, count: (from, to) => monthIndexOf(to) - monthIndexOf(from) + 1 },
   { round: mondayWeek, count: (from, to) => (mondayWeek(to) - mondayWeek(from)) / (7 * DAY_MS) + 1 },
   fixedRounding(DAY_MS),
   ...[12 * HOUR, 3 * HOUR, HOUR, 30 * MINUTE, 10 * MINUTE, 5 * MINUTE, MINUTE, 30_000, 10_000, 5000, 1000, 100, 50, 10, 1].map(

@@ -1,3 +1,4 @@
+import { dayOfMonthOf, monthOf, yearOf } from '../support/civil-date.js';
 import { illegalArgumentFailure } from '../support/eval-failure.js';
 import { dayOfYear, isoDayOfWeek, isoWeek } from '../support/java-date-pattern.js';
 import { STRING } from '../support/param.js';
@@ -14,30 +15,30 @@ const FIELDS: Readonly<Record<string, (ms: number) => number>> = {
   MICRO_OF_DAY: (ms) => mod(ms, DAY) * 1000,
   MILLI_OF_SECOND: (ms) => mod(ms, 1000),
   MILLI_OF_DAY: (ms) => mod(ms, DAY),
-  SECOND_OF_MINUTE: (ms) => new Date(ms).getUTCSeconds(),
+  SECOND_OF_MINUTE: (ms) => Math.floor(mod(ms, 60_000) / 1000),
   SECOND_OF_DAY: (ms) => Math.floor(mod(ms, DAY) / 1000),
-  MINUTE_OF_HOUR: (ms) => new Date(ms).getUTCMinutes(),
+  MINUTE_OF_HOUR: (ms) => Math.floor(mod(ms, 3_600_000) / 60_000),
   MINUTE_OF_DAY: (ms) => Math.floor(mod(ms, DAY) / 60_000),
   HOUR_OF_AMPM: (ms) => new Date(ms).getUTCHours() % 12,
   CLOCK_HOUR_OF_AMPM: (ms) => new Date(ms).getUTCHours() % 12 || 12,
-  HOUR_OF_DAY: (ms) => new Date(ms).getUTCHours(),
+  HOUR_OF_DAY: (ms) => Math.floor(mod(ms, DAY) / 3_600_000),
   CLOCK_HOUR_OF_DAY: (ms) => new Date(ms).getUTCHours() || 24,
   AMPM_OF_DAY: (ms) => (new Date(ms).getUTCHours() < 12 ? 0 : 1),
   DAY_OF_WEEK: isoDayOfWeek,
   ALIGNED_DAY_OF_WEEK_IN_MONTH: (ms) => ((new Date(ms).getUTCDate() - 1) % 7) + 1,
   ALIGNED_DAY_OF_WEEK_IN_YEAR: (ms) => ((dayOfYear(ms) - 1) % 7) + 1,
-  DAY_OF_MONTH: (ms) => new Date(ms).getUTCDate(),
+  DAY_OF_MONTH: dayOfMonthOf,
   DAY_OF_YEAR: dayOfYear,
   EPOCH_DAY: (ms) => Math.floor(ms / DAY),
   ALIGNED_WEEK_OF_MONTH: (ms) => Math.floor((new Date(ms).getUTCDate() - 1) / 7) + 1,
   ALIGNED_WEEK_OF_YEAR: (ms) => Math.floor((dayOfYear(ms) - 1) / 7) + 1,
-  MONTH_OF_YEAR: (ms) => new Date(ms).getUTCMonth() + 1,
+  MONTH_OF_YEAR: monthOf,
   PROLEPTIC_MONTH: (ms) => new Date(ms).getUTCFullYear() * 12 + new Date(ms).getUTCMonth(),
   YEAR_OF_ERA: (ms) => {
     const y = new Date(ms).getUTCFullYear();
     return y >= 1 ? y : 1 - y;
   },
-  YEAR: (ms) => new Date(ms).getUTCFullYear(),
+  YEAR: yearOf,
   ERA: (ms) => (new Date(ms).getUTCFullYear() >= 1 ? 1 : 0),
   INSTANT_SECONDS: (ms) => Math.floor(ms / 1000),
   OFFSET_SECONDS: () => 0,

@@ -30,12 +30,21 @@ export function resolveTrunc(name: string, args: readonly ArgInfo[], call?: Sour
   return { type: 'datetime' };
 }
 
+/** Early ES took `DATE_TRUNC(date, interval)`; both orders are accepted, interval first being canonical. */
+const intervalLast = (info: readonly ArgInfo[]): boolean =>
+  info.length === 2 && TIME_SPAN.accepts(info[1].type) && !TIME_SPAN.accepts(info[0].type);
+
+const swap = <T>(xs: readonly T[]): readonly T[] => [xs[1], xs[0]];
+
 /** DATE_TRUNC(interval, date): rounds down to the interval (calendar months/years, Monday weeks, fixed spans). */
 export const dateTrunc: ScalarFunctionDefinition = {
   kind: 'scalar',
   name: 'date_trunc',
-  resolve: (args, call) => resolveTrunc('date_trunc', args, call),
-  build(args, info, ctx) {
+  resolve: (args, call) => resolveTrunc('date_trunc', intervalLast(args) ? swap(args) : args, call),
+  build(rawArgs, rawInfo, ctx) {
+    const reversed = intervalLast(rawInfo);
+    const args = reversed ? swap(rawArgs) : rawArgs;
+    const info = reversed ? swap(rawInfo) : rawInfo;
     if (info[1].type === 'null') return new NullEvaluator('date_trunc', args, 'datetime');
     const rounding = dateRounding(timeSpanOf(info[0]) ?? { months: 0, days: 0, millis: 0 });
     if (rounding === undefined) throw new Error('date_trunc: unresolved interval');

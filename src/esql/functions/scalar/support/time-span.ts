@@ -1,3 +1,4 @@
+import { monthIndexOf, monthIndexStart } from './civil-date.js';
 import type { ArgInfo } from '../../function-definition.js';
 
 /** A date_period / time_duration constant: calendar months + days, or fixed milliseconds. */
@@ -46,16 +47,7 @@ export const DAY_MS = 86_400_000;
 export function dateRounding(span: TimeSpan): ((ms: number) => number) | undefined {
   const { months, days, millis } = span;
   if (months > 0 && days === 0 && millis === 0) {
-    return (ms) => {
-      const d = new Date(ms);
-      const index = (d.getUTCFullYear() - 1970) * 12 + d.getUTCMonth();
-      const start = Math.floor(index / months) * months;
-      const year = 1970 + Math.floor(start / 12);
-      const month = start - (year - 1970) * 12;
-      const out = new Date(0);
-      out.setUTCFullYear(year, month, 1);
-      return out.getTime();
-    };
+    return (ms) => monthIndexStart(Math.floor(monthIndexOf(ms) / months) * months);
   }
   if (days > 0 && months === 0 && millis === 0) {
     if (days === 7) return mondayWeek;
