@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { performance } from 'node:perf_hooks';
 
 export interface HttpResponse {
   readonly status: number;
@@ -34,14 +35,23 @@ export function request(agent: http.Agent, baseUrl: string, method: string, path
   });
 }
 
-/** Runs `task(i)` for i in [0, count) with at most `concurrency` in flight. */
-export async function runConcurrently(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
+/**
+ * Runs `task(i)` for i in [0, count) with at most `concurrency` in flight; no new task starts after
+ * `deadline` (performance.now() ms). Resolves with how many were started.
+ */
+export async function runConcurrently(
+  count: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+  deadline = Infinity,
+): Promise<number> {
   let next = 0;
   const lanes = Array.from({ length: Math.min(concurrency, count) }, async () => {
-    while (next < count) {
+    while (next < count && performance.now() < deadline) {
       const i = next++;
       await task(i);
     }
   });
   await Promise.all(lanes);
+  return next;
 }

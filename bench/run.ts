@@ -74,7 +74,7 @@ async function main(): Promise<number> {
     await node.close();
 
     log('10,000 open async queries...');
-    const openAsync = await guard('open async queries', runtimeErrors, () => measureOpenAsyncQueries(10_000));
+    const openAsync = await guard('open async queries', runtimeErrors, () => measureOpenAsyncQueries(10_000, 60_000));
     openAsync?.errors.forEach((e) => runtimeErrors.push(`open async queries: ${e}`));
 
     log('ROW a = 1 throughput...');

@@ -4,6 +4,8 @@ import { ChildNode } from './child-node.js';
 
 export interface OpenAsyncFigure {
   readonly queries: number;
+  /** How many were actually submitted (fewer when the submit phase hit its time bound). */
+  readonly submitted: number;
   readonly submitPerSecond: number;
   readonly baselineRssBytes: number;
   readonly openRssBytes: number;
@@ -21,11 +23,11 @@ const OPEN_QUERY = 'ROW a = 1 | EVAL d = DELAY(10 minutes)';
  * N async queries left open on one node (its own process, so RSS is the node's alone), submitted over
  * keep-alive connections; then each is deleted. Concurrency 50 on the client.
  */
-export async function measureOpenAsyncQueries(count: number): Promise<OpenAsyncFigure> {
+export async function measureOpenAsyncQueries(count: number, phaseMaxMs: number): Promise<OpenAsyncFigure> {
   const node = await ChildNode.start(count + 16);
   const agent = keepAliveAgent(50);
   const errors: string[] = [];
-  const ids: string[] = new Array<string>(count);
+  const ids: string[] = new Array<string>(count).fill('');
   try {
     // Warm the node's routes and JIT with a few submissions, deleted before the baseline.
     await runConcurrently(50, 10, async (i) => {
@@ -34,23 +36,29 @@ export async function measureOpenAsyncQueries(count: number): Promise<OpenAsyncF
     await runConcurrently(50, 10, async (i) => del(node.url, agent, ids[i], errors));
     const baselineRssBytes = await node.rss();
     const start = performance.now();
-    await runConcurrently(count, 50, async (i) => {
-      ids[i] = await submit(node.url, agent, errors);
-    });
-    const submitPerSecond = count / ((performance.now() - start) / 1000);
+    const submitted = await runConcurrently(
+      count,
+      50,
+      async (i) => {
+        ids[i] = await submit(node.url, agent, errors);
+      },
+      start + phaseMaxMs,
+    );
+    const submitPerSecond = submitted / ((performance.now() - start) / 1000);
     const openRssBytes = await node.rss();
     let running = 0;
-    const sample = ids.filter((_, i) => i % Math.max(1, Math.floor(count / 20)) === 0);
+    const sample = ids.filter((id, i) => id !== '' && i % Math.max(1, Math.floor(submitted / 20)) === 0);
     for (const id of sample) {
       const res = await request(agent, node.url, 'GET', `/_query/async/${encodeURIComponent(id)}`);
       if (res.status === 200 && (JSON.parse(res.text) as { is_running?: boolean }).is_running === true) running++;
     }
     const delStart = performance.now();
-    await runConcurrently(count, 50, async (i) => del(node.url, agent, ids[i], errors));
-    const deletePerSecond = count / ((performance.now() - delStart) / 1000);
+    const deleted = await runConcurrently(submitted, 50, async (i) => del(node.url, agent, ids[i], errors), delStart + phaseMaxMs);
+    const deletePerSecond = deleted / ((performance.now() - delStart) / 1000);
     const afterDeleteRssBytes = await node.rss();
     return {
       queries: count,
+      submitted,
       submitPerSecond,
       baselineRssBytes,
       openRssBytes,

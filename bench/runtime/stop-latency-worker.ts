@@ -17,11 +17,11 @@ export interface StopLatencyInput {
 }
 
 export interface StopLatencyOutput {
-  readonly stopMs: number[];
-  readonly partial: number;
-  readonly completedBeforeStop: number;
-  readonly heavyCompleted: number;
-  readonly errors: string[];
+  stopMs: number[];
+  partial: number;
+  completedBeforeStop: number;
+  heavyCompleted: number;
+  errors: string[];
 }
 
 const input = workerData as StopLatencyInput;

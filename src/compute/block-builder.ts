@@ -129,7 +129,13 @@ export class BlockBuilder {
   build(): Block {
     if (this.entryStart >= 0) throw new Error('build() with an open position entry');
     const positionCount = this.positions;
-    const nulls = this.nullSeen ? (this.nulls as Uint8Array).slice(0, positionCount) : undefined;
+    let nulls: Uint8Array | undefined;
+    if (this.nullSeen) {
+      // The bitmap only grows when a null is appended, so it may be shorter than positionCount.
+      const src = this.nulls as Uint8Array;
+      nulls = new Uint8Array(positionCount);
+      nulls.set(src.subarray(0, Math.min(src.length, positionCount)));
+    }
     const values = this.copyValues();
     if (this.fvi === null) return withOptional({ type: this.type, positionCount, values }, nulls, undefined, false);
     const fvi = this.fvi.slice(0, positionCount + 1);

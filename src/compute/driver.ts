@@ -83,6 +83,11 @@ export class Driver {
     );
   }
 
+  /** Source first, then the operators in pipeline order (e.g. to snapshot a STATS for previews). */
+  get operators(): readonly Operator[] {
+    return this.chain;
+  }
+
   /** True once a finishEarly() actually cut live work (drives `is_partial`). */
   get wasCut(): boolean {
     return this.cut;

@@ -78,8 +78,10 @@ export class KeyOrdinals {
       out.fill(this.nullOrdinal(), 0, n);
       return;
     }
-    if (this.numbers !== null && nulls === undefined) {
-      this.addNumbers(values as Float64Array, n, out);
+    if (nulls === undefined) {
+      if (this.numbers !== null) this.addNumbers(values as Float64Array, n, out);
+      else if (Array.isArray(values)) this.addStrings(values, n, out);
+      else for (let p = 0; p < n; p++) out[p] = this.ordinal(values, p);
       return;
     }
     for (let p = 0; p < n; p++) {
@@ -99,6 +101,22 @@ export class KeyOrdinals {
         this.builder.appendNumber(v);
       }
       out[p] = this.fromHashId(id);
+    }
+  }
+
+  /** The hot loop for keyword-like keys without nulls: one Map probe per row. */
+  private addStrings(values: string[], n: number, out: Int32Array): void {
+    const map = this.others as Map<string | bigint, number>;
+    for (let p = 0; p < n; p++) {
+      const v = values[p];
+      let ord = map.get(v);
+      if (ord === undefined) {
+        ord = this.count++;
+        map.set(v, ord);
+        this.builder.appendString(v);
+        this.chars += v.length;
+      }
+      out[p] = ord;
     }
   }
 

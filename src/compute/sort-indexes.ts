@@ -6,11 +6,86 @@
 
 const INSERTION_RUN = 24;
 
+/** Below this many rows a merge sort beats the fixed cost of six radix passes. */
+const RADIX_MIN = 4096;
+
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const LO = LITTLE_ENDIAN ? 0 : 1;
+const HI = LITTLE_ENDIAN ? 1 : 0;
+
 /**
- * Sorts `idx[from..to)` by `keys[from..to)` ascending (the two arrays move together), stable.
- * `tmpKeys` / `tmpIdx` are scratch arrays at least as long as `idx`.
+ * Sorts `idx[from..to)` by `keys[from..to)` ascending (the two arrays move together), stable. Large
+ * ranges use an LSD radix sort on the doubles' bits mapped to unsigned order (sign flipped for
+ * positives, all bits for negatives): six passes of 11/11/10 bits, skipping passes where every key
+ * has the same digit (integers leave most low mantissa digits constant). -0 sorts before 0.
  */
 export function sortByNumber(
+  keys: Float64Array,
+  idx: Int32Array,
+  from: number,
+  to: number,
+  tmpKeys: Float64Array,
+  tmpIdx: Int32Array,
+): void {
+  if (to - from < RADIX_MIN) {
+    mergeSortByNumber(keys, idx, from, to, tmpKeys, tmpIdx);
+    return;
+  }
+  const n = to - from;
+  let hi = new Uint32Array(n);
+  let lo = new Uint32Array(n);
+  let perm = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    F64[0] = keys[from + i];
+    const h = U32[HI];
+    if (h & 0x80000000) {
+      hi[i] = ~h >>> 0;
+      lo[i] = ~U32[LO] >>> 0;
+    } else {
+      hi[i] = (h | 0x80000000) >>> 0;
+      lo[i] = U32[LO];
+    }
+    perm[i] = i;
+  }
+  let hi2 = new Uint32Array(n);
+  let lo2 = new Uint32Array(n);
+  let perm2 = new Int32Array(n);
+  const counts = new Int32Array(2048);
+  for (let pass = 0; pass < 6; pass++) {
+    const shift = (pass % 3) * 11;
+    const mask = pass % 3 === 2 ? 0x3ff : 0x7ff;
+    const digits = pass < 3 ? lo : hi;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(digits[i] >>> shift) & mask]++;
+    if (counts[(digits[0] >>> shift) & mask] === n) continue;
+    let sum = 0;
+    for (let d = 0; d <= mask; d++) {
+      const c = counts[d];
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const w = counts[(digits[i] >>> shift) & mask]++;
+      hi2[w] = hi[i];
+      lo2[w] = lo[i];
+      perm2[w] = perm[i];
+    }
+    [hi, hi2] = [hi2, hi];
+    [lo, lo2] = [lo2, lo];
+    [perm, perm2] = [perm2, perm];
+  }
+  for (let i = 0; i < n; i++) {
+    tmpKeys[i] = keys[from + perm[i]];
+    tmpIdx[i] = idx[from + perm[i]];
+  }
+  keys.set(tmpKeys.subarray(0, n), from);
+  idx.set(tmpIdx.subarray(0, n), from);
+}
+
+/** The merge sort behind sortByNumber for small ranges; same contract. */
+function mergeSortByNumber(
   keys: Float64Array,
   idx: Int32Array,
   from: number,

@@ -11,6 +11,8 @@ const ROUTE_METHODS: readonly { readonly pattern: RegExp; readonly methods: read
   { pattern: /^\/_query\/async$/, methods: ['POST'] },
   { pattern: /^\/_query\/async\/[^/]+$/, methods: ['GET', 'DELETE'] },
   { pattern: /^\/_query\/async\/[^/]+\/stop$/, methods: ['POST'] },
+  { pattern: /^\/_security\/api_key$/, methods: ['POST', 'PUT', 'DELETE'] },
+  { pattern: /^\/_security\/_authenticate$/, methods: ['GET'] },
 ];
 
 /**

@@ -1,5 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { QueryRuntime } from '../runtime/query-runtime.js';
+import type { Authenticator } from '../security/authenticator.js';
+import type { QueryOwnerIndex } from './query-owner-index.js';
+import type { RequestLimits } from './request-limits.js';
 import type { RenderedBody } from './format/result-renderer.js';
 import { selectResponseFormat, type ResponseFormat } from './media-type.js';
 import { booleanParam, pathOf, stringParam, type UrlParams } from './request-params.js';
@@ -11,6 +14,10 @@ export interface RouteContext {
   readonly nodeName: string;
   readonly clusterName: string;
   readonly clusterUuid: string;
+  readonly limits: RequestLimits;
+  /** Undefined when security is off (no `--users`). */
+  readonly authenticator?: Authenticator;
+  readonly owners: QueryOwnerIndex;
 }
 
 export interface ResponseOptions {

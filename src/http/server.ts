@@ -1,11 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { EsError } from '../errors.js';
 import type { QueryRuntime } from '../runtime/query-runtime.js';
+import type { Authenticator } from '../security/authenticator.js';
+import { registerAuthHook } from './auth-hook.js';
+import { QueryOwnerIndex } from './query-owner-index.js';
+import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './request-limits.js';
 import { createErrorHandler, defaultReporter, handleNotFound, type UnexpectedErrorReporter } from './error-handler.js';
 import { registerAsyncQueryRoutes } from './routes/async-query-routes.js';
 import { registerQueryRoutes } from './routes/query-routes.js';
 import { registerRootRoutes } from './routes/root-routes.js';
+import { registerSecurityRoutes } from './routes/security-routes.js';
 import type { RouteContext } from './route-context.js';
 
 /**
@@ -24,10 +30,18 @@ export interface HttpServerOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** Called with every non-EsError (a bug) before it is answered as an opaque 500. */
   readonly onUnexpectedError?: UnexpectedErrorReporter;
+  /** Security on: every request must authenticate (Basic or ApiKey). Absent: security off. */
+  readonly authenticator?: Authenticator;
+  readonly limits?: Partial<RequestLimits>;
+  /** A client must send its headers within this time (slowloris), default 10 s. */
+  readonly headersTimeoutMs?: number;
+  /** ... and its whole request (headers and body) within this time, default 30 s. */
+  readonly requestTimeoutMs?: number;
 }
 
 export const DEFAULT_ES_VERSION = '8.19.0';
 const DEFAULT_BODY_LIMIT_BYTES = 100 * 1024 * 1024;
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export function buildServer(runtime: QueryRuntime, options: HttpServerOptions = {}): FastifyInstance {
   const handleError = createErrorHandler(
@@ -36,6 +50,8 @@ export function buildServer(runtime: QueryRuntime, options: HttpServerOptions = 
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    // Time to receive a request, not to answer it: a long wait_for_completion is unaffected.
+    requestTimeout: options.requestTimeoutMs ?? 30_000,
     // A malformed path (`%ZZ`) fails in the router, before any hook: still answer the ES way.
     frameworkErrors: (error, request, reply) => {
       void handleError(error, request, reply);
@@ -47,13 +63,24 @@ export function buildServer(runtime: QueryRuntime, options: HttpServerOptions = 
     nodeName: options.nodeName ?? hostname(),
     clusterName: options.clusterName ?? 'qactor',
     clusterUuid: randomBytes(16).toString('base64url').slice(0, 22),
+    limits: { ...DEFAULT_REQUEST_LIMITS, ...options.limits },
+    ...(options.authenticator === undefined ? {} : { authenticator: options.authenticator }),
+    owners: new QueryOwnerIndex(),
   };
+  app.server.headersTimeout = options.headersTimeoutMs ?? 10_000;
 
   // Bodies are parsed by the ES-style JSON reader in the routes, whatever the content type says:
   // the JS client sends `application/vnd.elasticsearch+json; compatible-with=8`, curl -d sends
   // form-urlencoded, and some clients send text/plain or nothing at all.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  // Bytes are decoded strictly: invalid UTF-8 is a 400 (as Jackson's), never silently replaced.
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => {
+    try {
+      done(null, STRICT_UTF8.decode(body as Buffer));
+    } catch {
+      done(new EsError('x_content_parse_exception', '[1:1] Invalid UTF-8 in request body'), undefined);
+    }
+  });
 
   // The JS client rejects any 2xx without this header (ProductNotSupportedError). ES echoes
   // X-Opaque-Id so clients can match responses (and logs) to their requests.
@@ -63,11 +90,15 @@ export function buildServer(runtime: QueryRuntime, options: HttpServerOptions = 
     if (typeof opaqueId === 'string') reply.header('X-Opaque-Id', opaqueId);
   });
 
+  // After the product header hook: a 401 still carries X-Elastic-Product, as the JS client expects.
+  if (options.authenticator !== undefined) registerAuthHook(app, options.authenticator);
+
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
 
   registerRootRoutes(app, ctx);
   registerQueryRoutes(app, ctx);
   registerAsyncQueryRoutes(app, ctx);
+  registerSecurityRoutes(app, ctx);
   return app;
 }

@@ -1,7 +1,9 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { asEsError, toEsErrorBody } from '../errors.js';
 import type { QueryRuntime } from '../runtime/query-runtime.js';
+import { AUTHENTICATE_CHALLENGES } from '../security/security-errors.js';
 import { GatewayConnection, type ConnectionLimits } from './gateway-connection.js';
 
 /**
@@ -16,6 +18,11 @@ export const WS_PATH = '/_query/ws';
 export interface GatewayOptions extends Partial<ConnectionLimits> {
   readonly heartbeatMs?: number;
   readonly maxFrameBytes?: number;
+  /**
+   * Security on: the upgrade request's `Authorization` header (Basic or ApiKey, as for HTTP) names
+   * the owner of everything done on the connection; a failure is answered 401 before the upgrade.
+   */
+  readonly authenticate?: (authorization: string | undefined, path: string) => Promise<{ readonly owner: string }>;
 }
 
 const DEFAULTS: ConnectionLimits & { heartbeatMs: number; maxFrameBytes: number } = {
@@ -45,12 +52,20 @@ export function attachGateway(server: Server, runtime: QueryRuntime, options: Ga
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    const authenticate = options.authenticate;
+    if (authenticate === undefined) {
+      wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request, undefined));
+      return;
+    }
+    authenticate(request.headers.authorization, path).then(
+      ({ owner }) => wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request, owner)),
+      (err: unknown) => rejectUpgrade(socket, err),
+    );
   };
   server.on('upgrade', onUpgrade);
 
-  wss.on('connection', (ws: WebSocket) => {
-    const connection = new GatewayConnection(ws, runtime, settings, undefined);
+  wss.on('connection', (ws: WebSocket, _request: IncomingMessage, owner: string | undefined) => {
+    const connection = new GatewayConnection(ws, runtime, settings, owner);
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));
     ws.on('message', (data, isBinary) => {
@@ -88,6 +103,18 @@ export function attachGateway(server: Server, runtime: QueryRuntime, options: Ga
         wss.close(() => resolve());
       }),
   };
+}
+
+/** The ES error envelope as a plain HTTP answer to the upgrade request. */
+function rejectUpgrade(socket: Duplex, err: unknown): void {
+  const error = asEsError(err);
+  const body = JSON.stringify(toEsErrorBody(error));
+  const challenge = error.status === 401 ? AUTHENTICATE_CHALLENGES.map((c) => `WWW-Authenticate: ${c}\r\n`).join('') : '';
+  socket.end(
+    `HTTP/1.1 ${error.status} ${error.status === 401 ? 'Unauthorized' : 'Error'}\r\nConnection: close\r\n` +
+      `X-Elastic-Product: Elasticsearch\r\n${challenge}Content-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }
 
 function toBuffers(data: Buffer | ArrayBuffer | Buffer[]): Buffer[] {

@@ -34,6 +34,14 @@ describe('BlockBuilder', () => {
     expect(valueCount(b, 4)).toBe(0);
   });
 
+  it('sizes the null bitmap to every position, also after a long run of values following a null', () => {
+    const values: (number | null)[] = [null];
+    for (let i = 0; i < 100; i++) values.push(i);
+    const b = blockFromValues('integer', values);
+    expect(b.nulls?.length).toBe(101);
+    expect(blockToValues(b)[100]).toBe(99);
+  });
+
   it('converts scalars to the physical kind of the type', () => {
     expect(blockToValues(blockFromValues('boolean', [true, false, null]))).toEqual([true, false, null]);
     const ul = blockFromValues('unsigned_long', [18446744073709551615n, 1]);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DelayOperator } from '../../src/compute/delay-operator.js';
+import { FilterOperatorFactory } from '../../src/compute/filter-operator.js';
+import { HashAggregationOperatorFactory } from '../../src/compute/hash-aggregation-operator.js';
+import { IndexSourceOperatorFactory } from '../../src/compute/index-source-operator.js';
+import { TopNOperatorFactory } from '../../src/compute/top-n-operator.js';
 import { Driver } from '../../src/compute/driver.js';
 import { EvalOperator } from '../../src/compute/eval-operator.js';
 import { HashAggregationOperator } from '../../src/compute/hash-aggregation-operator.js';
@@ -9,7 +13,7 @@ import { LocalSourceOperator } from '../../src/compute/local-source-operator.js'
 import { SortOperator } from '../../src/compute/sort-operator.js';
 import { EsError } from '../../src/errors.js';
 import { CountAggregator } from './count-aggregator.js';
-import { times } from './evaluators.js';
+import { greaterThan, times } from './evaluators.js';
 import { intPages, numbersIndex, rowsOf, testContext } from './helpers.js';
 import { SpyOperator } from './spy-operator.js';
 
@@ -36,6 +40,30 @@ describe('Driver', () => {
     expect(ctx.blockFactory.reservedBytes).toBeGreaterThan(0);
     driver.releaseOutput();
     expect(ctx.blockFactory.reservedBytes).toBe(0);
+  });
+
+  it('builds a pipeline from factories: FROM | WHERE | STATS BY | SORT | LIMIT', async () => {
+    // FROM nums | WHERE n > 4 | STATS c = COUNT(*) BY k | SORT c DESC, k | LIMIT 2
+    const ctx = testContext();
+    const driver = Driver.create(ctx, IndexSourceOperatorFactory.forIndex(numbersIndex('nums', 20, 6), [0, 1]), [
+      new FilterOperatorFactory(greaterThan(0, 4)),
+      new HashAggregationOperatorFactory([{ channel: 1, type: 'keyword' }], [{ create: () => new CountAggregator(), inputChannels: [] }]),
+      new TopNOperatorFactory(
+        [
+          { channel: 1, type: 'long', asc: false, nullsFirst: true },
+          { channel: 0, type: 'keyword', asc: true, nullsFirst: false },
+        ],
+        2,
+      ),
+    ]);
+    await driver.run();
+    // n = 5..19: k0 = {6,9,12,15,18}, k1 = {7,10,13,16,19}, k2 = {5,8,11,14,17}: five each.
+    expect(rowsOf(driver.output)).toEqual([
+      ['k0', 5],
+      ['k1', 5],
+    ]);
+    expect(driver.operators.length).toBe(4);
+    expect(driver.progress()).toEqual({ rows_processed: 20, rows_total: 20, pages: 4 });
   });
 
   it('yields to the event loop between slices: a setImmediate scheduled before run() fires before it ends', async () => {

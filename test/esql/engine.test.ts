@@ -223,8 +223,9 @@ describe('EsqlEngine: stop and cancel', () => {
     let yields = 0;
     const exec: QueryExecution = start(query, {
       sliceMs: 0,
-      yieldToEventLoop: async () => {
+      yieldToEventLoop: () => {
         if (++yields === 1) exec.finishEarly();
+        return Promise.resolve();
       },
     });
     return exec;

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EsError, invalidId, resourceNotFound } from '../../src/errors.js';
-import { MAX_WAIT_MS } from '../../src/http/routes/async-query-routes.js';
+import { DEFAULT_REQUEST_LIMITS } from '../../src/http/request-limits.js';
 import { buildServer } from '../../src/http/server.js';
 import { FakeRuntime, completed } from './fake-runtime.js';
 
@@ -43,7 +43,10 @@ describe('POST /_query', () => {
         '"columns":[{"name":"a","type":"integer"},{"name":"d","type":"double"},{"name":"n","type":"keyword"}],' +
         '"values":[[1,1.0,null],[2,2.5,null]]}',
     );
-    expect(runtime.calls).toEqual([{ method: 'query', args: [{ query: 'ROW a = 1', params: undefined }] }]);
+    // The signal cancels the query if the client hangs up before the answer.
+    expect(runtime.calls).toEqual([
+      { method: 'query', args: [{ query: 'ROW a = 1', params: undefined, signal: expect.any(AbortSignal) }] },
+    ]);
   });
 
   it('accepts the vendor media type and echoes it, and bodies with no or text content type', async () => {
@@ -60,7 +63,7 @@ describe('POST /_query', () => {
 
   it('passes params and renders columnar and drop_null_columns', async () => {
     const res = await postQuery('{"query":"x","params":[{"a":{"value":1}}],"columnar":true}', undefined, '/_query?drop_null_columns');
-    expect(runtime.calls[0].args[0]).toEqual({ query: 'x', params: { a: 1 } });
+    expect(runtime.calls[0].args[0]).toEqual({ query: 'x', params: { a: 1 }, signal: expect.any(AbortSignal) });
     const body = res.json();
     expect(body.all_columns.map((c: { name: string }) => c.name)).toEqual(['a', 'd', 'n']);
     expect(body.columns.map((c: { name: string }) => c.name)).toEqual(['a', 'd']);
@@ -173,7 +176,8 @@ describe('async routes', () => {
     );
     expect(runtime.calls[0].args[0]).toMatchObject({ waitForCompletionMs: 2000, keepAliveMs: 60_000, keepOnCompletion: true });
     await postQuery('{"query":"x"}', undefined, '/_query/async?wait_for_completion_timeout=-1&keep_on_completion=true');
-    expect(runtime.calls[1].args[0]).toMatchObject({ waitForCompletionMs: MAX_WAIT_MS, keepOnCompletion: true });
+    // `-1` waits as long as the cap allows (README-limits.md), never indefinitely.
+    expect(runtime.calls[1].args[0]).toMatchObject({ waitForCompletionMs: DEFAULT_REQUEST_LIMITS.maxWaitForCompletionMs, keepOnCompletion: true });
     const bad = await postQuery('{"query":"x","keep_alive":"-1"}', undefined, '/_query/async');
     expect(bad.statusCode).toBe(400);
   });

@@ -63,7 +63,7 @@ describe('RedisStatusBus across connection loss', () => {
     const admin = new Redis(redis.url);
     try {
       // Drops every subscriber connection; the publish right after finds nobody listening.
-      await admin.client('KILL', 'TYPE', 'pubsub');
+      await admin.call('CLIENT', 'KILL', 'TYPE', 'pubsub');
       await publisherNode.status.publish(event('q1', 2, 'done'));
       await eventuallyLong(() => expect(got.map((e) => e.seq)).toEqual([1, 2]));
       expect(got[1]).toEqual(event('q1', 2, 'done'));

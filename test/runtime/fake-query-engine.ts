@@ -1,4 +1,4 @@
-import { parsingException, verificationException } from '../../src/errors.js';
+import { EsError, parsingException, verificationException } from '../../src/errors.js';
 import type {
   ColumnInfo,
   EngineResult,
@@ -17,7 +17,7 @@ import type {
  * `drainOnStop` is off (a stuck pipeline), and an aborted signal rejects the result.
  *
  * Query text conventions: `BAD ...` throws a parsing_exception from prepare, `UNKNOWN ...` a
- * verification_exception; anything else prepares fine.
+ * verification_exception; `EXPLODE ...` prepares but throws from execute(); anything else runs.
  */
 export class FakeQueryEngine implements QueryEngine {
   readonly executions: FakeExecution[] = [];
@@ -32,6 +32,7 @@ export class FakeQueryEngine implements QueryEngine {
     return {
       columns,
       execute: (opts) => {
+        if (query.startsWith('EXPLODE')) throw new EsError('illegal_argument_exception', 'cannot plan [EXPLODE]');
         const e = new FakeExecution(query, columns, opts, () => this.drainOnStop);
         this.executions.push(e);
         return e;

@@ -194,3 +194,19 @@ describe('LocalQueryRuntime query() cancellation', () => {
     expect(engine.executions.length).toBe(0);
   });
 });
+
+describe('LocalQueryRuntime engine start failures', () => {
+  it('an execution that throws while starting fails the query at submit', async () => {
+    const { runtime } = createTestRuntime();
+    expect(await thrown(() => runtime.submit(asyncRequest({ query: 'EXPLODE' })))).toMatchObject({
+      type: 'illegal_argument_exception',
+      reason: 'cannot plan [EXPLODE]',
+    });
+    // It fails as soon as it gets its slot, so even a zero wait reports the failure, not "running".
+    expect((await thrown(() => runtime.submit(asyncRequest({ query: 'EXPLODE', waitForCompletionMs: 0 })))).type).toBe(
+      'illegal_argument_exception',
+    );
+    expect(runtime.liveCount).toBe(0);
+    expect(runtime.runningCount).toBe(0);
+  });
+});

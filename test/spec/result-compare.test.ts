@@ -68,6 +68,14 @@ describe('compareResult', () => {
     expect(cellMatches('keyword', '', null)).toBe(false);
   });
 
+  it('requires the JSON kind ES uses for the type', () => {
+    expect(cellMatches('datetime', '1985-02-18T00:00:00.000Z', new RawNumber('477532800000'))).toBe(false);
+    expect(cellMatches('long', '5', '5')).toBe(false);
+    expect(cellMatches('double', '1.5', '1.5')).toBe(false);
+    expect(cellMatches('boolean', 'true', 'true')).toBe(false);
+    expect(cellMatches('keyword', '5', new RawNumber('5'))).toBe(false);
+  });
+
   it('compares multi-values as ordered lists and nulls strictly', () => {
     expect(cellMatches('integer', ['1', '2'], [new RawNumber('1'), new RawNumber('2')])).toBe(true);
     expect(cellMatches('integer', ['1', '2'], [new RawNumber('2'), new RawNumber('1')])).toBe(false);

@@ -82,26 +82,27 @@ export function cellMatches(type: string, expected: ExpectedCell, actual: RawJso
 
 const INTEGRAL = /^-?\d+$/;
 
+/** The JSON kind ES uses for each type: numbers for numerics, strings for dates/ips/text, booleans. */
 function scalarMatches(type: string, expected: string, actual: Exclude<RawJson, null | RawJson[]>): boolean {
-  const text = actual instanceof RawNumber ? actual.raw : typeof actual === 'object' ? JSON.stringify(actual) : String(actual);
   switch (type) {
     case 'integer':
     case 'long':
     case 'unsigned_long':
-      if (INTEGRAL.test(expected) && INTEGRAL.test(text)) return BigInt(expected) === BigInt(text);
-      return numbersMatch(expected, text);
+      if (!(actual instanceof RawNumber)) return false;
+      if (INTEGRAL.test(expected) && INTEGRAL.test(actual.raw)) return BigInt(expected) === BigInt(actual.raw);
+      return numbersMatch(expected, actual.raw);
     case 'double':
-      return numbersMatch(expected, text);
-    case 'datetime':
-      return datesMatch(expected, text);
+      return actual instanceof RawNumber && numbersMatch(expected, actual.raw);
     case 'boolean':
-      return expected.toLowerCase() === text;
-    case 'ip': {
-      const e = canonicalIp(expected);
-      return e !== null ? e === canonicalIp(text) : expected === text;
-    }
+      return typeof actual === 'boolean' && expected.toLowerCase() === String(actual);
     default:
-      return expected === text;
+      if (typeof actual !== 'string') return false;
+      if (type === 'datetime') return datesMatch(expected, actual);
+      if (type === 'ip') {
+        const e = canonicalIp(expected);
+        return e !== null ? e === canonicalIp(actual) : expected === actual;
+      }
+      return expected === actual;
   }
 }
 

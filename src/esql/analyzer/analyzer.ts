@@ -33,6 +33,8 @@ export function analyze(query: Query, catalog: Catalog, options: ResolverOptions
   if (src.kind === 'from') planFrom(src, catalog, builder, resolver);
   else if (src.kind === 'row') planRow(src, builder, resolver);
   else builder.add({ kind: 'show', row: showInfoRow() }, [...SHOW_INFO_COLUMNS]);
+  // As ES: an unresolved source leaves everything after it unresolved, which would only add noise.
+  if (problems.length > 0) throw verificationException(problems);
 
   for (const cmd of query.commands) planCommand(cmd, builder, resolver, warnings);
   if (needsDefaultLimit(query.commands)) builder.add({ kind: 'limit', count: DEFAULT_LIMIT });
@@ -96,8 +98,14 @@ function planCommand(cmd: ProcessingCommand, builder: PlanBuilder, resolver: Exp
 }
 
 function planFrom(cmd: FromCommand, catalog: Catalog, builder: PlanBuilder, resolver: ExpressionResolver): void {
-  const indices: StoredIndex[] = [];
+  let indices: StoredIndex[] = [];
   for (const p of cmd.indices) {
+    // `-pattern` removes what the patterns before it matched, as in ES index expressions.
+    if (p.pattern.startsWith('-') && indices.length > 0) {
+      const excluded = new Set(catalog.resolve(p.pattern.slice(1)));
+      indices = indices.filter((i) => !excluded.has(i));
+      continue;
+    }
     const found = catalog.resolve(p.pattern);
     if (found.length === 0) resolver.problem(p.source, `Unknown index [${p.pattern}]`);
     for (const idx of found) if (!indices.includes(idx)) indices.push(idx);

@@ -230,7 +230,7 @@ export class ExpressionResolver {
  */
 function foldTimeSpanCall(name: string, args: readonly ResolvedExpression[], type: AnyType, source: Source): ResolvedExpression | undefined {
   if (name !== 'case' || !args.every((a) => a.kind === 'literal')) return undefined;
-  const lits = args as readonly ResolvedLiteral[];
+  const lits = args.filter((a): a is ResolvedLiteral => a.kind === 'literal');
   let i = 0;
   for (; i + 1 < lits.length; i += 2) if (lits[i].value === true) return { ...lits[i + 1], type, source };
   return i < lits.length ? { ...lits[i], type, source } : { kind: 'literal', type: 'null', value: null, source };

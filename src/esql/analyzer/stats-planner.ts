@@ -2,6 +2,7 @@ import type { DataType } from '../../compute/data-type.js';
 import type { Expression, Field, FunctionCall, StatsCommand } from '../ast.js';
 import { argInfo } from '../expressions/expression-compiler.js';
 import type { AggregateFunctionDefinition } from '../functions/function-definition.js';
+import { lookupFunction } from '../functions/registry.js';
 import type { ColumnInfo } from '../query-engine.js';
 import { type AggregateHook, type ExpressionResolver, findColumn } from './expression-resolver.js';
 import { blockType, type PlanBuilder } from './plan-builder.js';
@@ -133,15 +134,17 @@ function warnShadowed(warnings: string[], shadowed: Field, by: Field): void {
   );
 }
 
-/** Names of fields referenced outside any function call that might be an aggregate. */
+/** Names of fields referenced outside aggregate calls. */
 function fieldsOutsideAggregates(e: Expression, out: string[] = []): string[] {
   switch (e.kind) {
     case 'field':
       out.push(e.name);
       break;
     case 'call':
-      // Scalar calls may wrap grouping references; aggregate calls may read anything. Only the
-      // resolver knows which is which, so look no further than plain operators here.
+      // Aggregate calls may read any input column; scalar calls only what the STATS outputs.
+      if (lookupFunction(e.name, { testFunctions: true })?.kind !== 'aggregate') {
+        for (const a of e.args) fieldsOutsideAggregates(a, out);
+      }
       break;
     case 'binary':
       fieldsOutsideAggregates(e.left, out);

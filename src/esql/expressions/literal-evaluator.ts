@@ -50,5 +50,5 @@ function store(values: ReturnType<typeof emptyValues>, i: number, v: LiteralScal
   if (values instanceof BigUint64Array) values[i] = BigInt(v as bigint | number);
   else if (values instanceof Uint8Array) values[i] = v === true ? 1 : 0;
   else if (Array.isArray(values)) values[i] = String(v);
-  else (values as Int32Array | Float64Array)[i] = Number(v);
+  else values[i] = Number(v);
 }

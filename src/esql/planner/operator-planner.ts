@@ -26,7 +26,7 @@ export interface PhysicalPlan {
 
 /**
  * Maps analyzed steps to operator factories. Evaluators are compiled here, bound to the execution's
- * Warnings. `SORT ... | LIMIT n` (with only projections between them) becomes one TopN.
+ * Warnings. `SORT ... | LIMIT n` (with only row-preserving steps between them) becomes one TopN.
  */
 export function planOperators(query: AnalyzedQuery, ctx: CompileContext): PhysicalPlan {
   const steps = fuseTopN(query.steps);
@@ -36,7 +36,10 @@ export function planOperators(query: AnalyzedQuery, ctx: CompileContext): Physic
 
 type PhysicalStep = PlanStep | { readonly kind: 'topn'; readonly keys: SortKey[]; readonly count: number };
 
-/** SORT then LIMIT, with only projections (which keep row count and order) in between -> TopN. */
+/** Steps that keep every row and its order, so a LIMIT after them can move before them. */
+const ROW_PRESERVING = new Set<PlanStep['kind']>(['project', 'eval', 'extract']);
+
+/** SORT then LIMIT, with only row-preserving steps (EVAL, KEEP, GROK, ...) in between -> TopN. */
 function fuseTopN(steps: readonly PlanStep[]): PhysicalStep[] {
   const out: PhysicalStep[] = [];
   for (let i = 0; i < steps.length; i++) {
@@ -46,7 +49,7 @@ function fuseTopN(steps: readonly PlanStep[]): PhysicalStep[] {
       continue;
     }
     let j = i + 1;
-    while (j < steps.length && steps[j].kind === 'project') j++;
+    while (j < steps.length && ROW_PRESERVING.has(steps[j].kind)) j++;
     const limit = steps[j];
     if (limit === undefined || limit.kind !== 'limit') {
       out.push(s);

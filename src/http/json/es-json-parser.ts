@@ -41,7 +41,11 @@ export function parseEsJson(text: string): ParsedJson {
   return new JsonReader(text).readDocument();
 }
 
+/** Jackson's `StreamReadConstraints` default: deeper documents are refused, never recursed into. */
+export const MAX_NESTING_DEPTH = 1000;
+
 class JsonReader {
+  private depth = 0;
   private pos = 0;
   private line = 1;
   private lineStart = 0;
@@ -90,8 +94,17 @@ class JsonReader {
 
   private readValue(): JsonValue {
     const c = this.text[this.pos];
-    if (c === '{') return this.readObject();
-    if (c === '[') return this.readArray();
+    if (c === '{' || c === '[') {
+      if (++this.depth > MAX_NESTING_DEPTH) {
+        throw xContentParse(
+          this.location(),
+          `Document nesting depth (${this.depth}) exceeds the maximum allowed (${MAX_NESTING_DEPTH}, from \`StreamReadConstraints.getMaxNestingDepth()\`)`,
+        );
+      }
+      const nested = c === '{' ? this.readObject() : this.readArray();
+      this.depth--;
+      return nested;
+    }
     if (c === '"') return this.readString();
     if (c === '-' || (c >= '0' && c <= '9')) return this.readNumber();
     if (this.text.startsWith('true', this.pos)) return this.readWord('true', true);

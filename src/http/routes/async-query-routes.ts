@@ -1,5 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { illegalArgument } from '../../errors.js';
+import { EsError } from '../../errors.js';
+import type { Principal } from '../../security/principal.js';
+import { hasPrivilege } from '../../security/roles.js';
+import { ownerOf } from '../auth-hook.js';
 import type { AsyncQueryView } from '../../runtime/query-runtime.js';
 import { checkColumnarFormat, renderAsyncView } from '../format/result-renderer.js';
 import { parseQueryBody } from '../query-body.js';
@@ -12,6 +15,7 @@ import {
   stringParam,
   type UrlParams,
 } from '../request-params.js';
+import { capView, checkKeepAlive, checkQuery, checkWait } from '../request-limits.js';
 import { setAsyncHeaders, setWarningHeaders } from '../response-headers.js';
 import {
   bodyText,
@@ -27,7 +31,7 @@ import { parseTimeValue } from '../time-value.js';
 /** ES defaults (`EsqlQueryRequest.DEFAULT_WAIT_FOR_COMPLETION`, `DEFAULT_KEEP_ALIVE`). */
 export const DEFAULT_WAIT_FOR_COMPLETION_MS = 1000;
 export const DEFAULT_KEEP_ALIVE_MS = 5 * 86_400_000;
-/** Longest delay a Node timer supports; a longer wait would fire at once. `-1` on submit waits this long. */
+/** Longest delay a Node timer supports; a longer wait would fire at once. Configured wait caps stay below it. */
 export const MAX_WAIT_MS = 2_147_483_647;
 
 const SUBMIT_PARAMS = [
@@ -60,15 +64,19 @@ export function registerAsyncQueryRoutes(app: FastifyInstance, ctx: RouteContext
     booleanParam(params, 'allow_partial_results', true);
     const response = responseOptions(request);
     checkColumnarFormat(response.format, body.columnar);
+    checkQuery(body.query, body.params, ctx.limits);
     const waitMs = body.waitForCompletionMs ?? timeParam(params, 'wait_for_completion_timeout') ?? DEFAULT_WAIT_FOR_COMPLETION_MS;
     const keepAliveMs = body.keepAliveMs ?? timeParam(params, 'keep_alive') ?? DEFAULT_KEEP_ALIVE_MS;
+    const owner = ownerOf(request);
     const view = await ctx.runtime.submit({
       query: body.query,
       params: body.params,
-      waitForCompletionMs: waitMs < 0 ? MAX_WAIT_MS : Math.min(waitMs, MAX_WAIT_MS),
-      keepAliveMs: checkKeepAlive(keepAliveMs),
+      waitForCompletionMs: checkWait(waitMs, ctx.limits),
+      keepAliveMs: checkKeepAlive(keepAliveMs, ctx.limits),
       keepOnCompletion: body.keepOnCompletion ?? booleanParam(params, 'keep_on_completion', false),
+      ...(owner === undefined ? {} : { owner }),
     });
+    if (owner !== undefined && view.id !== undefined) ctx.owners.record(view.id, owner, view.expirationTimeMs);
     return sendView(reply, view, response, body.columnar, ctx);
   });
 
@@ -79,24 +87,28 @@ export function registerAsyncQueryRoutes(app: FastifyInstance, ctx: RouteContext
     // ES's GET does not wait unless asked (GetAsyncResultRequest defaults to -1, "no wait").
     const waitMs = timeParam(params, 'wait_for_completion_timeout') ?? 0;
     const keepAliveMs = timeParam(params, 'keep_alive');
+    const owner = ownerOf(request);
     const view = await ctx.runtime.get(request.params.id, {
-      waitForCompletionMs: waitMs < 0 ? 0 : Math.min(waitMs, MAX_WAIT_MS),
-      keepAliveMs: keepAliveMs === undefined || keepAliveMs < 0 ? undefined : checkKeepAlive(keepAliveMs),
+      waitForCompletionMs: waitMs < 0 ? 0 : checkWait(waitMs, ctx.limits),
+      keepAliveMs: keepAliveMs === undefined || keepAliveMs < 0 ? undefined : checkKeepAlive(keepAliveMs, ctx.limits),
+      ...(owner === undefined ? {} : { owner }),
     });
+    if (keepAliveMs !== undefined) ctx.owners.extend(request.params.id, view.expirationTimeMs);
     return sendView(reply, view, response, false, ctx);
   });
 
   app.post<{ Params: IdParams }>('/_query/async/:id/stop', async (request, reply) => {
     rejectUnknownParams(urlParams(request), STOP_PARAMS, pathOf(request.url));
     const response = responseOptions(request);
-    const view = await ctx.runtime.stop(request.params.id);
+    const owner = ownerOf(request);
+    const view = await ctx.runtime.stop(request.params.id, owner === undefined ? {} : { owner });
     return sendView(reply, view, response, false, ctx);
   });
 
   app.delete<{ Params: IdParams }>('/_query/async/:id', async (request, reply) => {
     rejectUnknownParams(urlParams(request), DELETE_PARAMS, pathOf(request.url));
     const pretty = booleanParam(urlParams(request), 'pretty', false);
-    await ctx.runtime.delete(request.params.id);
+    await deleteQuery(ctx, request.params.id, request.principal);
     return sendBody(reply, 'application/json', pretty ? '{\n  "acknowledged" : true\n}\n' : '{"acknowledged":true}');
   });
 }
@@ -110,7 +122,25 @@ function sendView(
 ): FastifyReply {
   setAsyncHeaders(reply, view);
   if (!view.isRunning) setWarningHeaders(reply, view.result.warnings, ctx.version);
-  return sendRendered(reply, renderAsyncView(view, { ...response, columnar }));
+  return sendRendered(reply, renderAsyncView(capView(view, ctx.limits), { ...response, columnar }));
+}
+
+/**
+ * The owner may delete; so may a holder of `cancel_task` (ES), for whom the adapter names the
+ * recorded owner. Anyone else gets the runtime's 404, identical to an unknown id.
+ */
+async function deleteQuery(ctx: RouteContext, id: string, principal: Principal | undefined): Promise<void> {
+  try {
+    await ctx.runtime.delete(id, principal === undefined ? {} : { owner: principal.owner });
+  } catch (err) {
+    const realOwner = principal === undefined ? undefined : ctx.owners.ownerOf(id);
+    const mayCancel = principal !== undefined && hasPrivilege(principal.privileges, 'cancel_task');
+    if (!(err instanceof EsError) || err.status !== 404 || !mayCancel || realOwner === undefined || realOwner === principal.owner) {
+      throw err;
+    }
+    await ctx.runtime.delete(id, { owner: realOwner });
+  }
+  ctx.owners.forget(id);
 }
 
 function timeParam(params: UrlParams, name: string): number | undefined {
@@ -118,8 +148,3 @@ function timeParam(params: UrlParams, name: string): number | undefined {
   return text === undefined ? undefined : parseTimeValue(text, name);
 }
 
-/** A keep_alive of zero or `-1` would drop the result before anyone could read it. */
-function checkKeepAlive(ms: number): number {
-  if (ms <= 0) throw illegalArgument(`[keep_alive] must be greater than 0, got [${ms < 0 ? '-1' : '0'}]`);
-  return ms;
-}

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { checkColumnarFormat, renderSyncResult } from '../format/result-renderer.js';
 import { parseQueryBody } from '../query-body.js';
 import { COMMON_PARAMS, RESPONSE_PARAMS, booleanParam, pathOf, rejectUnknownParams } from '../request-params.js';
+import { ownerOf } from '../auth-hook.js';
+import { capRows, checkQuery } from '../request-limits.js';
 import { setWarningHeaders } from '../response-headers.js';
 import { bodyText, responseOptions, sendRendered, urlParams, type RouteContext } from '../route-context.js';
 
@@ -16,8 +18,16 @@ export function registerQueryRoutes(app: FastifyInstance, ctx: RouteContext): vo
     booleanParam(urlParams(request), 'allow_partial_results', true);
     const response = responseOptions(request);
     checkColumnarFormat(response.format, body.columnar);
-    const result = await ctx.runtime.query({ query: body.query, params: body.params });
+    checkQuery(body.query, body.params, ctx.limits);
+    const owner = ownerOf(request);
+    // A client that hangs up before the answer cancels its query instead of leaving it running.
+    const gone = new AbortController();
+    const onClose = () => reply.raw.writableFinished || gone.abort();
+    reply.raw.once('close', onClose);
+    const result = await ctx.runtime
+      .query({ query: body.query, params: body.params, signal: gone.signal, ...(owner === undefined ? {} : { owner }) })
+      .finally(() => reply.raw.off('close', onClose));
     setWarningHeaders(reply, result.warnings, ctx.version);
-    return sendRendered(reply, renderSyncResult(result, { ...response, columnar: body.columnar }));
+    return sendRendered(reply, renderSyncResult(capRows(result, ctx.limits), { ...response, columnar: body.columnar }));
   });
 }

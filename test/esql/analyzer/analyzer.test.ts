@@ -37,8 +37,13 @@ describe('analyzer: verification problems', () => {
     expect(problem('FROM emp | STATS x = 1')).toContain('line 1:22: expected an aggregate function but found [1]');
   });
 
-  it('reports an unknown index', () => {
+  it('reports an unknown index, and nothing that follows from it', () => {
     expect(problem('FROM nope')).toBe('Found 1 problem\nline 1:6: Unknown index [nope]');
+    expect(problem('FROM nope | KEEP a | EVAL b = c')).toBe('Found 1 problem\nline 1:6: Unknown index [nope]');
+  });
+
+  it('excludes indices with a -pattern', () => {
+    expect(columns('FROM logs-*, -logs-b')).toEqual(['bytes:long', 'host:keyword']);
   });
 
   it('reports an unknown function', () => {
@@ -83,6 +88,10 @@ describe('analyzer: verification problems', () => {
     expect(problem('FROM emp | STATS x = salary + 1 BY languages')).toContain(
       'column [salary] must appear in the STATS BY clause or be used in an aggregate function',
     );
+    expect(problem('FROM emp | STATS x = ABS(salary) + MAX(height) BY languages')).toContain(
+      'column [salary] must appear in the STATS BY clause or be used in an aggregate function',
+    );
+    expect(columns('FROM emp | STATS x = ABS(languages) + MAX(height) BY languages')).toEqual(['x:double', 'languages:integer']);
   });
 });
 

@@ -23,7 +23,7 @@ function column(type: DataType, cells: readonly Cell[]): Block {
     if (cell === null) b.appendNull();
     else if (Array.isArray(cell)) {
       b.beginPositionEntry();
-      for (const v of cell) b.appendScalar(convert(type, v));
+      for (const v of cell as readonly Scalar[]) b.appendScalar(convert(type, v));
       b.endPositionEntry();
     } else b.appendScalar(convert(type, cell as Scalar));
   }
@@ -50,7 +50,7 @@ export function testCatalog(): Catalog {
         { name: 'big', type: 'long' },
       ],
       [
-        [1, 'Georgi', 57305, 2, 2.03, '1986-06-26T00:00:00.000Z', true, ['a', 'b'], 9007199254740993],
+        [1, 'Georgi', 57305, 2, 2.03, '1986-06-26T00:00:00.000Z', true, ['a', 'b'], 2 ** 53 + 2],
         [2, 'Bezalel', 56371, 5, 2.08, '1985-11-21T00:00:00.000Z', true, 'a', 1],
         [3, 'Parto', 61805, 4, 1.83, '1986-08-28T00:00:00.000Z', false, null, 2],
         [4, 'Chirstian', 36174, 5, 1.78, '1986-12-01T00:00:00.000Z', true, ['c'], 3],

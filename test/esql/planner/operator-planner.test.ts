@@ -29,6 +29,13 @@ describe('planOperators', () => {
     );
   });
 
+  it('the LIMIT moves before EVALs between it and the SORT', () => {
+    const d = describePlan('FROM emp | SORT salary | EVAL x = salary + 1 | LIMIT 2');
+    expect(d[1]).toBe('TopNOperator[count = 2, sortOrders = [SortOrder[channel=6, asc=true, nullsFirst=false]]]');
+    expect(d[2]).toMatch(/^EvalOperator\[/);
+    expect(d).toHaveLength(3);
+  });
+
   it('SORT followed by STATS stays a full SortOperator', () => {
     expect(describePlan('FROM emp | SORT emp_no | STATS c = COUNT(*)')[1]).toMatch(/^SortOperator\[/);
   });

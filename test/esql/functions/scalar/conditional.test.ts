@@ -61,6 +61,15 @@ describe('CASE', () => {
     expect(seen).toEqual([2, 2]);
   });
 
+  it('constant values are taken from the whole page', () => {
+    const r = evaluate('case', [
+      bools(false, true, null),
+      { type: 'keyword', constant: 'yes' },
+      { type: 'keyword', constant: 'no' },
+    ]);
+    expect(r.cells).toEqual(['no', 'yes', 'no']);
+  });
+
   it('type errors', () => {
     expect(resolve('case', [{ type: 'keyword', text: 'x' }, { type: 'integer', text: '1' }])).toEqual({
       error: 'first argument of [case(x, 1)] must be [boolean], found value [x] type [keyword]',

@@ -129,3 +129,22 @@ describe('more math functions', () => {
     expect('error' in resolve('abs', [{ type: 'keyword', constant: 'foo' }])).toBe(true);
   });
 });
+
+describe('round_to and double predicates', () => {
+  it('round_to picks the largest point not above the value', () => {
+    const points = [{ type: 'integer' as const, constant: 0 }, { type: 'integer' as const, constant: 10 }, { type: 'integer' as const, constant: 100 }];
+    expect(evaluate('round_to', [{ type: 'integer', cells: [5, 10, 250, -3] }, ...points]).cells).toEqual([0, 10, 100, 0]);
+    const dates = evaluate('round_to', [
+      { type: 'datetime', cells: [Date.UTC(1985, 5, 1)] },
+      { type: 'datetime', constant: Date.UTC(1985, 0, 1) },
+      { type: 'datetime', constant: Date.UTC(1986, 0, 1) },
+    ]);
+    expect(dates).toMatchObject({ type: 'datetime', cells: [Date.UTC(1985, 0, 1)] });
+  });
+
+  it('is_finite, is_infinite, is_nan', () => {
+    expect(value('is_finite', dbl(1))).toBe(true);
+    expect(value('is_infinite', dbl(-Infinity))).toBe(true);
+    expect(value('is_nan', dbl(NaN))).toBe(true);
+  });
+});

@@ -109,3 +109,10 @@ describe('byte, digest and encoding functions', () => {
     expect(value('url_decode', kw('a+b%2Ac'))).toBe('a b*c');
   });
 });
+
+describe('contains', () => {
+  it('finds substrings', () => {
+    expect(value('contains', kw('a tiger'), kw('tig'))).toBe(true);
+    expect(value('contains', kw('a tiger'), kw('lion'))).toBe(false);
+  });
+});

@@ -46,7 +46,9 @@ export const caseFunction: ScalarFunctionDefinition = {
       values.push(args[i + 1]);
     }
     const otherwise = args.length % 2 === 1 ? args[args.length - 1] : undefined;
-    return new CaseEvaluator(conditions, values, otherwise, r.type as DataType, ctx);
+    // Constant values cannot fail, so they are evaluated on the whole page without filtering it.
+    const constant = info.filter((_, i) => i % 2 === 1 || i === args.length - 1).map((a) => a.foldable);
+    return new CaseEvaluator(conditions, values, otherwise, constant, r.type as DataType, ctx);
   },
 };
 
@@ -55,6 +57,8 @@ class CaseEvaluator implements ExpressionEvaluator {
     private readonly conditions: readonly ExpressionEvaluator[],
     private readonly values: readonly ExpressionEvaluator[],
     private readonly otherwise: ExpressionEvaluator | undefined,
+    /** Per value (then the default): a constant, evaluated on the whole page. */
+    private readonly constant: readonly boolean[],
     private readonly outType: DataType,
     private readonly ctx: FunctionContext,
   ) {}
@@ -80,12 +84,16 @@ class CaseEvaluator implements ExpressionEvaluator {
           takenTargets[taken++] = remaining[k];
         } else rest[left++] = remaining[k];
       }
-      if (taken > 0) out.take(this.values[i].eval(filterPage(sub, takenLocal, taken)), takenTargets, taken);
+      if (taken > 0) {
+        if (this.constant[i]) out.takeSame(this.values[i].eval(page), takenTargets, taken);
+        else out.take(this.values[i].eval(filterPage(sub, takenLocal, taken)), takenTargets, taken);
+      }
       remaining = rest;
       count = left;
     }
     if (this.otherwise !== undefined && count > 0) {
-      out.take(this.otherwise.eval(filterPage(page, remaining, count)), remaining, count);
+      if (this.constant[this.values.length]) out.takeSame(this.otherwise.eval(page), remaining, count);
+      else out.take(this.otherwise.eval(filterPage(page, remaining, count)), remaining, count);
     }
     return out.build(this.outType);
   }

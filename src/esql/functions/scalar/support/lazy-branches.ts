@@ -41,6 +41,16 @@ export class BranchAssembler {
     }
   }
 
+  /** Output position `targets[k]` takes position `targets[k]` of a full-page `block`, for k < count. */
+  takeSame(block: Block, targets: Int32Array, count: number): void {
+    const id = this.blocks.length;
+    this.blocks.push(block);
+    for (let k = 0; k < count; k++) {
+      this.chosenBlock[targets[k]] = id;
+      this.chosenPosition[targets[k]] = targets[k];
+    }
+  }
+
   build(outType: DataType): Block {
     const n = this.positionCount;
     const out = new MultiValueBuilder(outType, n);

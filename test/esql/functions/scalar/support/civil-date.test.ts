@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayOfMonthOf, daysFromCivil, monthIndexOf, monthIndexStart, monthOf, yearOf } from '../../../../src/esql/functions/scalar/support/civil-date.js';
+import { dayOfMonthOf, daysFromCivil, monthIndexOf, monthIndexStart, monthOf, yearOf } from '../../../../../src/esql/functions/scalar/support/civil-date.js';
 
 describe('civil date arithmetic', () => {
   it('agrees with Date over a wide range, including before the epoch and leap days', () => {
