@@ -6,6 +6,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, resolveConfig, type IndexLoad, type QactorConfig } from './config.js';
 import { startQactor } from './main.js';
+import { addUser, readNewPassword } from './security/users-command.js';
+import { UsersFileError } from './security/users-file.js';
 
 const program = new Command();
 program.name('qactor').description('Async ES|QL query runtime with an Elasticsearch-compatible API');
@@ -25,6 +27,7 @@ program
   .option('--test-functions', 'enable test-only functions such as DELAY(duration)')
   .option('--max-running <n>', 'queries running at once; more wait in `submitted` (default 16)', intArg)
   .option('--stop-grace <ms>', 'how long a stop waits for the pipeline to drain (default 5000)', intArg)
+  .option('--users <file>', 'require authentication: users file written by `qactor users add` (Basic auth, API keys)')
   .addOption(new Option('--insecure', 'allow binding a non-loopback address without authentication'))
   .action(async (opts: ServeOptions) => {
     let config: QactorConfig;
@@ -43,6 +46,7 @@ program
         stopGraceMs: opts.stopGrace,
         insecure: opts.insecure ?? false,
         redisUrl: opts.redis,
+        usersFile: opts.users,
       });
     } catch (e) {
       if (e instanceof ConfigError) {
@@ -84,7 +88,27 @@ interface ServeOptions {
   stopGrace?: number;
   insecure?: boolean;
   redis?: string;
+  users?: string;
 }
+
+const users = program.command('users').description('manage the users file of --users');
+users
+  .command('add <name>')
+  .description('add or replace a user (password prompted, or read from stdin)')
+  .requiredOption('--users <file>', 'the users file (created if missing)')
+  .option('--role <role>', 'role to grant (superuser, user, task_canceller, or one defined in the file); repeatable', collect, [])
+  .option('--password-stdin', 'read the password from stdin instead of prompting')
+  .action(async (name: string, opts: { users: string; role: string[]; passwordStdin?: boolean }) => {
+    try {
+      const password = await readNewPassword(opts.passwordStdin ?? false);
+      const { created } = await addUser(name, { usersFile: opts.users, roles: opts.role, password });
+      process.stderr.write(`qactor: ${created ? 'added' : 'updated'} user [${name}] in ${opts.users}\n`);
+    } catch (e) {
+      if (!(e instanceof UsersFileError)) throw e;
+      process.stderr.write(`qactor: ${e.message}\n`);
+      process.exit(2);
+    }
+  });
 
 function intArg(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a non-negative integer');

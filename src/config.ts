@@ -31,6 +31,8 @@ export interface QactorConfig {
   readonly bodyLimitBytes: number;
   /** Cluster mode: the Redis shared by the nodes (`redis://HOST:PORT`); absent = in-memory adapters. */
   readonly redisUrl?: string;
+  /** `--users FILE`: security on (Basic auth + API keys, queries visible to their owner only); absent = off. */
+  readonly usersFile?: string;
 }
 
 export const DEFAULTS: QactorConfig = {
@@ -59,6 +61,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Qac
   if (env.QACTOR_PORT) out.port = parseIntStrict('QACTOR_PORT', env.QACTOR_PORT);
   if (env.QACTOR_NODE_NAME) out.nodeName = env.QACTOR_NODE_NAME;
   if (env.QACTOR_REDIS_URL) out.redisUrl = env.QACTOR_REDIS_URL;
+  if (env.QACTOR_USERS_FILE) out.usersFile = env.QACTOR_USERS_FILE;
   if (env.QACTOR_MAX_RUNNING_QUERIES)
     out.maxRunningQueries = parseIntStrict('QACTOR_MAX_RUNNING_QUERIES', env.QACTOR_MAX_RUNNING_QUERIES);
   if (env.QACTOR_QUERY_MEMORY_BYTES)
@@ -91,11 +94,11 @@ function validate(c: QactorConfig): void {
   if (c.port < 0 || c.port > 65535) throw new ConfigError(`port must be 0..65535, got [${c.port}]`);
   if (c.maxRunningQueries < 1) throw new ConfigError('max running queries must be at least 1');
   if (c.demoRows < 0) throw new ConfigError('demo rows must be >= 0');
-  if (!isLoopback(c.host) && !c.insecure) {
-    // Security is not implemented yet: serving every query to anyone on the network must be a choice.
+  if (!isLoopback(c.host) && !c.insecure && c.usersFile === undefined) {
+    // Without --users security is off: serving every query to anyone on the network must be a choice.
     throw new ConfigError(
       `refusing to bind non-loopback address [${c.host}] without authentication: anyone who can reach it could ` +
-        'read, stop and delete every query. Pass --insecure to do it anyway.',
+        'read, stop and delete every query. Pass --users FILE to require authentication, or --insecure to do it anyway.',
     );
   }
 }

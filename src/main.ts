@@ -6,6 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import type { QactorConfig } from './config.js';
 import { EsqlEngine } from './esql/engine.js';
+import { QueryMetrics } from './http/query-metrics.js';
 import { buildServer } from './http/server.js';
 import { MemoryControlChannel } from './memory/memory-control-channel.js';
 import { MemoryNodeRegistry } from './memory/memory-node-registry.js';
@@ -15,6 +16,8 @@ import { createRedisPorts, redactUrl } from './redis/create-redis-ports.js';
 import { LocalQueryRuntime, type RuntimePorts } from './runtime/local-query-runtime.js';
 import type { QueryRuntime } from './runtime/query-runtime.js';
 import { SystemClock } from './runtime/system-clock.js';
+import { Authenticator } from './security/authenticator.js';
+import { readUsersFile } from './security/users-file.js';
 import { attachGateway } from './ws/gateway.js';
 import { Catalog } from './storage/catalog.js';
 import { generateLogs } from './storage/demo-logs.js';
@@ -38,6 +41,7 @@ export interface StartHooks {
 export async function startQactor(config: QactorConfig, hooks: StartHooks = {}): Promise<RunningQactor> {
   const log = hooks.log ?? (() => undefined);
   const catalog = loadCatalog(config, log);
+  const authenticator = createAuthenticator(config, log);
 
   const clock = new SystemClock();
   const { ports, closePorts } = await createPorts(config, clock, log);
@@ -54,7 +58,18 @@ export async function startQactor(config: QactorConfig, hooks: StartHooks = {}):
     globalMemoryBytes: config.nodeMemoryBytes,
   });
 
-  const server = buildServer(runtime, { bodyLimitBytes: config.bodyLimitBytes, nodeName: config.nodeName });
+  // HTTP and WebSocket get the counting wrapper, so /_metrics sees every query they start.
+  const metrics = new QueryMetrics(runtime, {
+    activeActors: () => runtime.liveCount,
+    runningSlots: () => runtime.runningCount,
+    queuedQueries: () => runtime.queuedCount,
+  });
+  const server = buildServer(metrics.runtime, {
+    metrics,
+    bodyLimitBytes: config.bodyLimitBytes,
+    nodeName: config.nodeName,
+    ...(authenticator === undefined ? {} : { authenticator }),
+  });
   try {
     await server.listen({ host: config.host, port: config.port });
   } catch (err) {
@@ -62,7 +77,12 @@ export async function startQactor(config: QactorConfig, hooks: StartHooks = {}):
     await closePorts();
     throw err;
   }
-  const gateway = attachGateway(server.server, runtime);
+  const gateway = attachGateway(
+    server.server,
+    metrics.runtime,
+    authenticator === undefined ? {} : { authenticate: (header, path) => authenticator.authenticate(header, path) },
+  );
+  metrics.gauges = { ...metrics.gauges, wsClients: () => gateway.connectionCount };
   const address = server.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
@@ -82,6 +102,14 @@ export async function startQactor(config: QactorConfig, hooks: StartHooks = {}):
         await closePorts();
       })()),
   };
+}
+
+/** `--users FILE` turns security on; read before listening so a bad file stops the start. */
+function createAuthenticator(config: QactorConfig, log: (line: string) => void): Authenticator | undefined {
+  if (config.usersFile === undefined) return undefined;
+  const users = readUsersFile(config.usersFile);
+  log(`security on: ${Object.keys(users.users).length} users from ${config.usersFile}`);
+  return new Authenticator(users);
 }
 
 /** In-memory adapters (embedded default) or, with a Redis URL, the cluster adapters. */

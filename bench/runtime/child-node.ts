@@ -11,7 +11,8 @@ export class ChildNode {
 
   static async start(maxRunningQueries: number): Promise<ChildNode> {
     const child = fork(fileURLToPath(new URL('./qactor-child.js', import.meta.url)), [], {
-      execArgv: ['--expose-gc'],
+      // BENCH_CHILD_NODE_OPTIONS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the node under load.
+      execArgv: ['--expose-gc', ...(process.env.BENCH_CHILD_NODE_OPTIONS ?? '').split(' ').filter((a) => a !== '')],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const started = await ask(child, { type: 'start', maxRunningQueries });

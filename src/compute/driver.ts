@@ -23,6 +23,12 @@ export interface DriverProgress {
   readonly pages: number;
 }
 
+export interface DriverSnapshot {
+  readonly collected: readonly Page[];
+  /** `after` indexes `operators` (source = 0): the snapshot goes through operators after it. */
+  readonly pending: { readonly after: number; readonly pages: readonly Page[] } | null;
+}
+
 /** The injected default yield: a macrotask, so I/O callbacks queued meanwhile run first. */
 const setImmediateYield = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -96,6 +102,25 @@ export class Driver {
   progress(): DriverProgress {
     const p = this.source.progress();
     return { rows_processed: p.positionsRead, rows_total: p.positionsTotal, pages: this.sourcePages };
+  }
+
+  /**
+   * Live previews and hard stop: what the pipeline holds right now, without disturbing it. `collected`
+   * are the output pages so far; `pending` is the snapshot of the first operator that holds rows until
+   * finish and has not started emitting (`previewOutput()`): nothing has gone past it yet, so the
+   * operators after it are still empty. It comes with its position in `operators`, so the caller can
+   * run it through fresh copies of the operators after it (the live ones must not see it).
+   */
+  snapshot(): DriverSnapshot {
+    const collected = this.output.slice();
+    for (let i = this.first; i < this.chain.length; i++) {
+      const op = this.chain[i];
+      if (this.closed[i] || op.previewOutput === undefined) continue;
+      const pages = op.previewOutput();
+      // Null: this one is already emitting; what is left of the rows sits further down.
+      if (pages !== null) return { collected, pending: { after: i, pages } };
+    }
+    return { collected, pending: null };
   }
 
   /** Stop: may be called before, during or after run(). */

@@ -80,6 +80,10 @@ export class HashAggregationOperator implements Operator {
     return this.output.shift() ?? null;
   }
 
+  previewOutput(): readonly Page[] | null {
+    return this.finishing ? null : [this.snapshot()];
+  }
+
   /** What finish() would output now, without disturbing the state (live previews). */
   snapshot(): Page {
     const groupCount = this.hash === null ? 1 : this.hash.groupCount;

@@ -2,46 +2,98 @@ import { filterBlock } from './block-filter.js';
 import { type Block, constantNullBlock } from './block.js';
 import type { DriverContext, Operator, OperatorFactory } from './operator.js';
 import type { Page } from './page.js';
-import { PageMappingOperator } from './page-mapping-operator.js';
+
+/** Most positions one output page may hold: an expansion can multiply rows without bound. */
+export const MV_EXPAND_MAX_PAGE_POSITIONS = 8192;
 
 /**
  * MV_EXPAND: one row per value of `channel`; the other columns repeat. A null stays one row with a
- * null. Pages without multi-values in that channel pass through untouched.
+ * null. Pages without multi-values in that channel pass through untouched. The expansion of one input
+ * page is emitted in chunks of at most MV_EXPAND_MAX_PAGE_POSITIONS, resuming where the last chunk
+ * stopped, so a chain of expansions under a LIMIT never materialises the full cross product: the
+ * LIMIT finishes and the driver closes this operator after the first chunks.
  */
-export class MvExpandOperator extends PageMappingOperator {
-  constructor(readonly channel: number) {
-    super();
+export class MvExpandOperator implements Operator {
+  private page: Page | null = null;
+  /** Next input position to expand, and the next value of it when it was split across chunks. */
+  private position = 0;
+  private valueCursor = -1;
+  private finishing = false;
+
+  constructor(
+    readonly channel: number,
+    private readonly maxPagePositions = MV_EXPAND_MAX_PAGE_POSITIONS,
+  ) {}
+
+  needsInput(): boolean {
+    return this.page === null && !this.finishing;
   }
 
-  protected process(page: Page): Page | null {
+  addInput(page: Page): void {
+    if (this.page !== null) throw new Error(`${this.toString()}: addInput while a page is pending`);
+    this.page = page;
+    this.position = 0;
+    this.valueCursor = -1;
+  }
+
+  finish(): void {
+    this.finishing = true;
+  }
+
+  isFinished(): boolean {
+    return this.finishing && this.page === null;
+  }
+
+  getOutput(): Page | null {
+    const page = this.page;
+    if (page === null) return null;
     const block = page.blocks[this.channel];
     const f = block.firstValueIndexes;
-    if (f === undefined) return page;
+    if (f === undefined) {
+      this.page = null;
+      return page;
+    }
     const n = page.positionCount;
-    const nulls = block.nulls;
-    let total = 0;
-    for (let p = 0; p < n; p++) total += Math.max(1, f[p + 1] - f[p]);
-    const positions = new Int32Array(total);
-    const valueIndex = new Int32Array(total);
-    const outNulls = nulls === undefined ? undefined : new Uint8Array(total);
+    const limit = this.maxPagePositions;
+    const positions = new Int32Array(limit);
+    const valueIndex = new Int32Array(limit);
+    const outNulls = block.nulls === undefined ? undefined : new Uint8Array(limit);
     let w = 0;
-    for (let p = 0; p < n; p++) {
+    let p = this.position;
+    while (p < n && w < limit) {
       const start = f[p];
       const end = f[p + 1];
       if (end === start) {
         if (outNulls !== undefined) outNulls[w] = 1;
         positions[w] = p;
         valueIndex[w++] = start;
+        p++;
         continue;
       }
-      for (let v = start; v < end; v++) {
+      let v = this.valueCursor >= 0 ? this.valueCursor : start;
+      while (v < end && w < limit) {
         positions[w] = p;
-        valueIndex[w++] = v;
+        valueIndex[w++] = v++;
       }
+      if (v < end) {
+        this.valueCursor = v; // the chunk is full in the middle of this position's values
+        break;
+      }
+      this.valueCursor = -1;
+      p++;
     }
-    const expanded = expandValues(block, valueIndex, total, outNulls);
-    const blocks = page.blocks.map((b, c) => (c === this.channel ? expanded : filterBlock(b, positions, total)));
+    this.position = p;
+    if (p >= n) this.page = null;
+    const total = w;
+    const nulls = outNulls === undefined ? undefined : outNulls.subarray(0, total);
+    const expanded = expandValues(block, valueIndex.subarray(0, total), total, nulls);
+    const rows = positions.subarray(0, total);
+    const blocks = page.blocks.map((b, c) => (c === this.channel ? expanded : filterBlock(b, rows, total)));
     return { positionCount: total, blocks };
+  }
+
+  close(): void {
+    this.page = null;
   }
 
   toString(): string {

@@ -27,6 +27,13 @@ export interface Operator {
   isBlocked?(): Promise<void> | null;
   /** Returns true when live work was actually cut (drives `is_partial`). */
   finishEarly?(): boolean;
+  /**
+   * Live previews: the pages `finish()` would emit if it were called now, computed without touching
+   * the operator's state (no reset, no double counting later). Null when the operator cannot tell
+   * (e.g. it is already emitting). Only operators that hold rows until finish (STATS, SORT, TopN)
+   * implement it; the driver asks the last one of them in the pipeline.
+   */
+  previewOutput?(): readonly Page[] | null;
   close(): void;
   toString(): string;
 }

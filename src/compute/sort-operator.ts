@@ -36,6 +36,13 @@ export class SortOperator implements Operator {
     this.buffer.clear();
   }
 
+  /** Every row seen so far, sorted; sorting an index copy leaves the buffer as it is. */
+  previewOutput(): readonly Page[] | null {
+    if (this.finishing) return null;
+    const order = this.buffer.sortedOrder();
+    return order.length === 0 ? [] : this.buffer.materialize(order, 0, order.length);
+  }
+
   isFinished(): boolean {
     return this.finishing && (this.output === null || this.output.length === 0);
   }

@@ -57,6 +57,14 @@ export class TopNOperator implements Operator {
     this.buffer.clear();
   }
 
+  /** The best `limit` rows seen so far; sorting an index copy leaves the buffer as it is. */
+  previewOutput(): readonly Page[] | null {
+    if (this.finishing) return null;
+    const order = this.buffer.sortedOrder();
+    const n = Math.min(this.limit, order.length);
+    return n === 0 ? [] : this.buffer.materialize(order, 0, n);
+  }
+
   isFinished(): boolean {
     return this.finishing && (this.output === null || this.output.length === 0);
   }

@@ -1,6 +1,8 @@
 import { Driver } from '../compute/driver.js';
 import { IndexSourceOperator } from '../compute/index-source-operator.js';
-import type { DriverContext } from '../compute/operator.js';
+import { runDetached } from '../compute/detached-pipeline.js';
+import type { DriverContext, OperatorFactory } from '../compute/operator.js';
+import { EsError } from '../errors.js';
 import type { Catalog } from '../storage/catalog.js';
 import { analyze } from './analyzer/analyzer.js';
 import type { AnalyzedQuery } from './analyzer/plan-step.js';
@@ -15,6 +17,7 @@ import type {
   QueryEngine,
   QueryExecution,
   QueryProgress,
+  Value,
 } from './query-engine.js';
 import { pagesToRows } from './result-values.js';
 import { Warnings } from './warnings.js';
@@ -62,28 +65,76 @@ class EsqlPreparedQuery implements PreparedQuery {
     };
     const driver = Driver.create(ctx, physical.source, physical.operators, driverOptions);
     const columns = this.analyzed.columns;
-    // Start on a microtask so execute() returns (and finishEarly/progress are reachable) before the first slice runs.
-    const result = Promise.resolve()
-      .then(() => driver.run())
-      .then((): EngineResult => {
-      const values = pagesToRows(driver.output, columns.length);
-      driver.releaseOutput();
+    let settled = false;
+    const counts = () => {
       const source = driver.source;
       const fromIndex = source instanceof IndexSourceOperator || source instanceof MetadataSourceOperator;
       return {
-        columns,
-        values,
-        isPartial: driver.wasCut,
         documentsFound: fromIndex ? source.documentsFound() : 0,
         valuesLoaded: fromIndex ? source.valuesLoaded() : 0,
-        warnings: warnings.list(),
       };
-    });
+    };
+    // Start on a microtask so execute() returns (and finishEarly/progress are reachable) before the first slice runs.
+    const result = Promise.resolve()
+      .then(() => driver.run())
+      .then(
+        (): EngineResult => {
+          settled = true;
+          const values = pagesToRows(driver.output, columns.length);
+          driver.releaseOutput();
+          return { columns, values, isPartial: driver.wasCut, ...counts(), warnings: warnings.list() };
+        },
+        (e: unknown) => {
+          settled = true;
+          throw e;
+        },
+      );
+    const snapshot = new PipelineSnapshot(this.analyzed, this.nowMs, ctx, driver);
+    const partial = (values: Value[][]): EngineResult => ({ columns, values, isPartial: true, ...counts(), warnings: warnings.list() });
     return {
       result,
       finishEarly: () => driver.finishEarly(),
       progress: (): QueryProgress => driver.progress(),
+      preview: () => {
+        if (settled) return undefined;
+        const values = snapshot.rows();
+        return values === undefined ? undefined : partial(values);
+      },
+      // Not gated on `settled`: once the run is over every operator is closed and the snapshot is the output.
+      hardStop: () => partial(snapshot.rows() ?? []),
     };
+  }
+}
+
+/**
+ * What a stop would return at this moment: the driver's collected pages plus the snapshot of its last
+ * STATS / SORT / TopN run through fresh copies of the operators after it. Those copies come from a
+ * second plan, made on the first preview only, with its own Warnings: a preview must not add warnings
+ * (or anything else) to the live query.
+ */
+class PipelineSnapshot {
+  private downstream: readonly OperatorFactory[] | undefined;
+
+  constructor(
+    private readonly analyzed: AnalyzedQuery,
+    private readonly nowMs: number,
+    private readonly ctx: DriverContext,
+    private readonly driver: Driver,
+  ) {}
+
+  rows(): Value[][] | undefined {
+    const columnCount = this.analyzed.columns.length;
+    const { collected, pending } = this.driver.snapshot();
+    if (pending === null) return pagesToRows(collected, columnCount);
+    this.downstream ??= planOperators(this.analyzed, { warnings: new Warnings(), nowMs: this.nowMs }).operators;
+    try {
+      const tail = runDetached(this.ctx, this.downstream.slice(pending.after), pending.pages);
+      return tail === null ? undefined : pagesToRows([...collected, ...tail], columnCount);
+    } catch (e) {
+      // A preview that runs out of memory is skipped; the live query, not the preview, owns the budget.
+      if (e instanceof EsError && e.type === 'circuit_breaking_exception') return undefined;
+      throw e;
+    }
   }
 }
 

@@ -50,6 +50,19 @@ export interface QueryExecution {
   finishEarly(): void;
   progress(): QueryProgress;
   readonly result: Promise<EngineResult>;
+  /**
+   * Live preview: what a stop would return right now (`isPartial: true`), computed without disturbing
+   * the query (no double counting, no reset of operator state; nothing is computed unless asked).
+   * Undefined once the result is settled, or when the pipeline cannot show anything without waiting.
+   * Optional: an engine without previews simply has none.
+   */
+  preview?(): EngineResult | undefined;
+  /**
+   * Hard stop (a drain outlived the stop grace delay): what is buffered now, as `preview()` would
+   * give it, else the schema with no rows; always `isPartial: true`. The caller aborts the execution
+   * afterwards. Optional: without it the runtime answers with the schema only.
+   */
+  hardStop?(): EngineResult;
 }
 
 /** A JSON-ready cell: unsigned_long (and long beyond 2^53) as bigint, datetimes as ISO strings. */

@@ -1,14 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { EsError } from '../errors.js';
+import type { Socket } from 'node:net';
+import { EsError, toEsErrorBody } from '../errors.js';
 import type { QueryRuntime } from '../runtime/query-runtime.js';
 import type { Authenticator } from '../security/authenticator.js';
 import { registerAuthHook } from './auth-hook.js';
 import { QueryOwnerIndex } from './query-owner-index.js';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './request-limits.js';
 import { createErrorHandler, defaultReporter, handleNotFound, type UnexpectedErrorReporter } from './error-handler.js';
+import type { QueryMetrics } from './query-metrics.js';
 import { registerAsyncQueryRoutes } from './routes/async-query-routes.js';
+import { registerConsoleRoutes } from './routes/console-routes.js';
+import { registerMetricsRoutes } from './routes/metrics-routes.js';
 import { registerQueryRoutes } from './routes/query-routes.js';
 import { registerRootRoutes } from './routes/root-routes.js';
 import { registerSecurityRoutes } from './routes/security-routes.js';
@@ -33,6 +37,8 @@ export interface HttpServerOptions {
   /** Security on: every request must authenticate (Basic or ApiKey). Absent: security off. */
   readonly authenticator?: Authenticator;
   readonly limits?: Partial<RequestLimits>;
+  /** Serves `/_metrics` from these counters (the runtime given to buildServer should be `metrics.runtime`). */
+  readonly metrics?: QueryMetrics;
   /** A client must send its headers within this time (slowloris), default 10 s. */
   readonly headersTimeoutMs?: number;
   /** ... and its whole request (headers and body) within this time, default 30 s. */
@@ -42,6 +48,23 @@ export interface HttpServerOptions {
 export const DEFAULT_ES_VERSION = '8.19.0';
 const DEFAULT_BODY_LIMIT_BYTES = 100 * 1024 * 1024;
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const timeout = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = timeout ? 408 : tooLarge ? 431 : 400;
+  const reason = timeout ? 'request timed out' : tooLarge ? 'request headers are too large' : 'malformed HTTP request';
+  const body = JSON.stringify(toEsErrorBody(new EsError('illegal_argument_exception', reason, { status })));
+  socket.end(
+    `HTTP/1.1 ${status} ${timeout ? 'Request Timeout' : tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      'Connection: close\r\nX-Elastic-Product: Elasticsearch\r\nContent-Type: application/json\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
 
 export function buildServer(runtime: QueryRuntime, options: HttpServerOptions = {}): FastifyInstance {
   const handleError = createErrorHandler(
@@ -56,6 +79,9 @@ export function buildServer(runtime: QueryRuntime, options: HttpServerOptions = 
     frameworkErrors: (error, request, reply) => {
       void handleError(error, request, reply);
     },
+    // Requests too broken to route (bad request line, oversized headers, header timeout) still
+    // get the ES envelope; the socket is then closed, as the HTTP parser cannot resync.
+    clientErrorHandler: answerClientError,
   });
   const ctx: RouteContext = {
     runtime,
@@ -100,5 +126,7 @@ export function buildServer(runtime: QueryRuntime, options: HttpServerOptions = 
   registerQueryRoutes(app, ctx);
   registerAsyncQueryRoutes(app, ctx);
   registerSecurityRoutes(app, ctx);
+  registerConsoleRoutes(app);
+  if (options.metrics !== undefined) registerMetricsRoutes(app, options.metrics);
   return app;
 }

@@ -5,7 +5,7 @@ import { asEsError, storeError, taskCancelled, type EsError } from '../errors.js
 import type { EngineResult, PreparedQuery, QueryExecution, QueryProgress } from '../esql/query-engine.js';
 import type { Clock, ResultStore, StatusBus, StoredQuery } from './ports.js';
 import { createQueryExecutor, schemaOnlyResult } from './query-executor.js';
-import type { CompletedQuery, QueryOutcome, StatusEvent } from './query-runtime.js';
+import type { CompletedQuery, QueryOutcome, QueryPreview, StatusEvent } from './query-runtime.js';
 
 /** How a finished query ended, as readers see it. Stored unless `stored` is false. */
 export interface Completion {
@@ -117,6 +117,27 @@ export class LiveQuery {
 
   progress(): QueryProgress {
     return this.execution?.progress() ?? NO_PROGRESS;
+  }
+
+  /** What a stop would return now, while `running` (not queued, stopping or done); see QueryRuntime.preview. */
+  preview(): QueryPreview | undefined {
+    const execution = this.execution;
+    if (execution?.preview === undefined || this.completion !== undefined || this.state !== 'running') return undefined;
+    const engine = execution.preview();
+    if (engine === undefined) return undefined;
+    const now = this.deps.clock.now();
+    const progress = execution.progress();
+    const total = progress.rows_total;
+    const fraction = total === null ? null : total === 0 ? 1 : Math.min(1, progress.rows_processed / total);
+    return {
+      id: this.id,
+      seq: this.seq,
+      fraction,
+      progress: { ...progress, elapsed_ms: now - this.startTimeMs },
+      result: { ...engine, isPartial: true, tookMs: now - this.startTimeMs, startTimeMs: this.startTimeMs, completionTimeMs: now },
+      startTimeMs: this.startTimeMs,
+      expirationTimeMs: this.expirationTimeMs,
+    };
   }
 
   /**

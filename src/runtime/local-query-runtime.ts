@@ -12,6 +12,7 @@ import type {
   AsyncQueryView,
   CompletedQuery,
   GetOptions,
+  QueryPreview,
   QueryRequest,
   QueryRuntime,
   StatusEvent,
@@ -180,6 +181,16 @@ export class LocalQueryRuntime implements QueryRuntime {
     const entry =
       live === undefined && remote === undefined ? await this.visibleStored(canonical, id, options.owner) : undefined;
     return watchStatus(this.ports.status, canonical, listener, live?.snapshotEvent(), entry && doneEventFor(entry));
+  }
+
+  async preview(id: string, options: { readonly owner?: string } = {}): Promise<QueryPreview | undefined> {
+    const canonical = canonicalId(id);
+    const live = this.visibleLive(canonical, id, options.owner);
+    if (live !== undefined) return live.preview();
+    // Known elsewhere (another node, or finished and stored): nothing live to show from here.
+    if ((await this.findRemote(canonical, id, options.owner)) !== undefined) return undefined;
+    await this.visibleStored(canonical, id, options.owner);
+    return undefined;
   }
 
   async close(): Promise<void> {

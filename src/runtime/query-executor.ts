@@ -20,9 +20,9 @@ export interface ExecutorOptions {
 /**
  * The `executeQuery` actor: runs a prepared query and reports back to the query machine.
  * - `execution.finish_early` -> `finishEarly()`: the pipeline drains over the rows seen.
- * - `execution.hard_stop` -> answer at once. `QueryExecution` has no way to hand over the pages still
- *   buffered inside the pipeline, so a hard stop aborts the engine and answers with the schema and no
- *   rows (`is_partial: true`). It is only reached when a drain outlives the stop grace delay.
+ * - `execution.hard_stop` -> answer at once (a drain outlived the stop grace delay): what the pipeline
+ *   holds now (`QueryExecution.hardStop()`: collected pages plus the STATS / TopN snapshot), else the
+ *   schema and no rows; `is_partial: true` either way. Then the engine is aborted.
  * - cleanup (XState stops the actor when `active` is exited, i.e. on cancel) aborts the engine.
  */
 export function createQueryExecutor(options: ExecutorOptions) {
@@ -66,8 +66,10 @@ export function createQueryExecutor(options: ExecutorOptions) {
       if (command.type === 'execution.finish_early') {
         execution.finishEarly();
       } else {
+        // Snapshot before aborting: the abort closes the operators that hold the rows.
+        const result = bufferedResult(execution) ?? schemaOnlyResult(options.prepared);
         abort.abort(taskCancelled('hard stop after the stop grace delay'));
-        report({ type: 'execution.done', result: schemaOnlyResult(options.prepared) });
+        report({ type: 'execution.done', result });
       }
     });
 
@@ -79,6 +81,17 @@ export function createQueryExecutor(options: ExecutorOptions) {
       }
     };
   });
+}
+
+/** The execution's buffered rows at a hard stop; undefined when the engine cannot tell (or fails to). */
+function bufferedResult(execution: QueryExecution): EngineResult | undefined {
+  try {
+    const result = execution.hardStop?.();
+    return result === undefined ? undefined : { ...result, isPartial: true };
+  } catch {
+    // The hard stop must answer; a snapshot that fails falls back to the schema-only answer.
+    return undefined;
+  }
 }
 
 /** The answer of a query stopped before any rows reached the client: the schema, no rows. */

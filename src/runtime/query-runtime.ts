@@ -21,6 +21,14 @@ export interface QueryRuntime {
   delete(id: string, options?: { readonly owner?: string }): Promise<void>;
   /** Live status events of one query (current state first). Returns an unsubscribe function. */
   watch(id: string, listener: (event: StatusEvent) => void, options?: { readonly owner?: string }): Promise<() => void>;
+  /**
+   * Live preview of a query running on this node: what a stop would return now, computed without
+   * disturbing it (callers poll it, e.g. the WebSocket gateway every 250 ms per `preview` subscriber).
+   * Undefined when there is nothing to show: not running (queued, stopping, done), running on another
+   * node, or the pipeline cannot show anything without waiting. Unknown ids throw as for `get`.
+   * Optional: adapters must work against a runtime without previews.
+   */
+  preview?(id: string, options?: { readonly owner?: string }): Promise<QueryPreview | undefined>;
   /** Stop accepting work, stop running queries (partial results stored), release resources. */
   close(): Promise<void>;
 }
@@ -83,4 +91,18 @@ export interface StatusEvent {
   readonly outcome?: QueryOutcome;
   readonly progress: QueryProgress & { readonly elapsed_ms: number };
   readonly node: string;
+}
+
+/** A live preview (`QueryRuntime.preview`): the partial answer of a running query at one moment. */
+export interface QueryPreview {
+  readonly id: string;
+  /** Seq of the last status event published before the preview was taken. */
+  readonly seq: number;
+  /** Fraction of the input processed, `rows_processed / rows_total` in [0, 1]; null when the total is unknown. */
+  readonly fraction: number | null;
+  readonly progress: StatusEvent['progress'];
+  /** What a stop would return now: always `isPartial: true`. */
+  readonly result: CompletedQuery;
+  readonly startTimeMs: number;
+  readonly expirationTimeMs: number;
 }

@@ -1,8 +1,8 @@
 import type { WebSocket } from 'ws';
 import { EsError, toEsErrorBody } from '../errors.js';
-import { renderAsyncView } from '../http/format/result-renderer.js';
-import type { AsyncQueryView, QueryRuntime, StatusEvent } from '../runtime/query-runtime.js';
-import { parseClientMessage, type ClientMessage, type MessageAddress } from './protocol.js';
+import { renderAsyncView, renderSyncResult } from '../http/format/result-renderer.js';
+import type { AsyncQueryView, QueryPreview, QueryRuntime, StatusEvent } from '../runtime/query-runtime.js';
+import { parseClientMessage, type ClientMessage, type MessageAddress, type PreviewRequest } from './protocol.js';
 import { SendBuffer } from './send-buffer.js';
 
 export interface ConnectionLimits {
@@ -11,6 +11,8 @@ export interface ConnectionLimits {
   readonly highWaterBytes: number;
   readonly maxQueuedBytes: number;
   readonly defaultKeepAliveMs: number;
+  /** Period of `preview` frames when the subscriber does not ask for one. */
+  readonly previewIntervalMs: number;
 }
 
 const JSON_FORMAT = { kind: 'json', contentType: 'application/json' } as const;
@@ -68,7 +70,7 @@ export class GatewayConnection {
       case 'submit':
         return this.submit(m);
       case 'subscribe':
-        return this.subscribe(m.id, m.afterSeq, m.result);
+        return this.subscribe(m.id, m.afterSeq, m.result, m.preview);
       case 'unsubscribe':
         this.subscriptions.get(m.id)?.();
         this.subscriptions.delete(m.id);
@@ -122,7 +124,7 @@ export class GatewayConnection {
     const id = view.id!;
     this.submitted.set(id, undefined);
     this.send({ type: 'submitted', ref: m.ref, id });
-    await this.subscribe(id, -1, m.result);
+    await this.subscribe(id, -1, m.result, m.preview);
   }
 
   private checkSubscriptionRoom(): void {
@@ -134,14 +136,16 @@ export class GatewayConnection {
     }
   }
 
-  private async subscribe(id: string, afterSeq: number, withResult: boolean): Promise<void> {
+  private async subscribe(id: string, afterSeq: number, withResult: boolean, preview?: PreviewRequest): Promise<void> {
     if (this.subscriptions.has(id)) return;
     this.checkSubscriptionRoom();
     let lastSeq = afterSeq;
     let finished = false;
+    let running = false;
     const onEvent = (event: StatusEvent) => {
       if (this.closed || event.seq <= lastSeq) return;
       lastSeq = event.seq;
+      running = event.state === 'running';
       if (this.submitted.has(id)) this.submitted.set(id, event);
       // The terminal status is never coalesced away: it has its own key.
       const key = event.state === 'done' ? undefined : `status:${id}`;
@@ -153,9 +157,50 @@ export class GatewayConnection {
         if (withResult && event.outcome !== 'cancelled') this.fetchResult(id);
       }
     };
-    const unsubscribe = await this.runtime.watch(id, onEvent, { owner: this.owner });
-    if (finished || this.closed) unsubscribe();
-    else this.subscriptions.set(id, unsubscribe);
+    const unwatch = await this.runtime.watch(id, onEvent, { owner: this.owner });
+    if (finished || this.closed) {
+      unwatch();
+      return;
+    }
+    const stopPreviews =
+      preview === undefined ? undefined : this.startPreviews(id, preview.intervalMs, () => running && !finished && !this.closed);
+    this.subscriptions.set(id, () => {
+      unwatch();
+      stopPreviews?.();
+    });
+  }
+
+  /**
+   * Polls the runtime's preview of `id` while `wanted()` (the query is running and still watched).
+   * One preview at a time per subscription; a queued preview frame is replaced by a newer one, so a
+   * slow client holds at most one per query. Returns the function that ends the polling.
+   */
+  private startPreviews(id: string, intervalMs: number | undefined, wanted: () => boolean): (() => void) | undefined {
+    const runtime = this.runtime;
+    if (runtime.preview === undefined) return undefined;
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy || !wanted()) return;
+      busy = true;
+      runtime
+        .preview?.(id, { owner: this.owner })
+        .then(
+          (p) => {
+            if (p !== undefined && wanted()) this.sendPreview(p);
+          },
+          () => undefined,
+        )
+        .finally(() => (busy = false));
+    }, intervalMs ?? this.limits.previewIntervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  private sendPreview(p: QueryPreview): void {
+    const body = renderSyncResult(p.result, RENDER).body;
+    // ES's shape for a running async query that carries partial results: id and is_running first.
+    const head = `{"type":"preview","id":${JSON.stringify(p.id)},"seq":${p.seq},"fraction":${JSON.stringify(p.fraction)}`;
+    this.out.push(`${head},"body":{"id":${JSON.stringify(p.id)},"is_running":true,${body.slice(1)}}`, `preview:${p.id}`);
   }
 
   private fetchResult(id: string): void {

@@ -33,6 +33,7 @@ const DEFAULTS: ConnectionLimits & { heartbeatMs: number; maxFrameBytes: number 
   highWaterBytes: 256 * 1024,
   maxQueuedBytes: 4 * 1024 * 1024,
   defaultKeepAliveMs: 5 * 86_400_000,
+  previewIntervalMs: 250,
 };
 
 export interface Gateway {

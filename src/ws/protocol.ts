@@ -7,12 +7,17 @@ import { EsError, illegalArgument } from '../errors.js';
  * (the socket stays open).
  *
  * Client -> server:
- *   {type:'submit', ref, query, params?, keep_alive?, result?}   submit and subscribe to it
- *   {type:'subscribe', id, after_seq?, result?}                  status events (+ the result at the end)
+ *   {type:'submit', ref, query, params?, keep_alive?, result?, preview?, preview_interval_ms?}
+ *                                                                submit and subscribe to it
+ *   {type:'subscribe', id, after_seq?, result?, preview?, preview_interval_ms?}
+ *                                                                status events (+ the result at the end);
+ *                                                                with `preview: true`, periodic previews too
  *   {type:'unsubscribe', id}   {type:'stop', id}   {type:'delete', id}   {type:'get', id}   {type:'list'}
  * Server -> client:
  *   {type:'submitted', ref, id}   {type:'status', id, seq, state, outcome?, progress, node}
- *   {type:'result', id, body}     {type:'deleted', id}     {type:'list', queries:[{id, state, seq, ...}]}
+ *   {type:'result', id, body}     {type:'deleted', id}
+ *   {type:'preview', id, seq, fraction, body}   while running: what a stop would return now
+ *                                 (body as `result`, with is_running: true and is_partial: true)     {type:'list', queries:[{id, state, seq, ...}]}
  *   {type:'error', ref?, id?, error:{root_cause, type, reason}, status}
  */
 
@@ -24,10 +29,25 @@ export type ClientMessage =
       readonly params?: QueryParams;
       readonly keepAliveMs?: number;
       readonly result: boolean;
+      readonly preview?: PreviewRequest;
     }
-  | { readonly type: 'subscribe'; readonly id: string; readonly afterSeq: number; readonly result: boolean }
+  | {
+      readonly type: 'subscribe';
+      readonly id: string;
+      readonly afterSeq: number;
+      readonly result: boolean;
+      readonly preview?: PreviewRequest;
+    }
   | { readonly type: 'unsubscribe' | 'stop' | 'delete' | 'get'; readonly id: string }
   | { readonly type: 'list' };
+
+/** `preview: true`: previews every `intervalMs` (undefined: the gateway's default). */
+export interface PreviewRequest {
+  readonly intervalMs?: number;
+}
+
+/** Previews are computed on the query's thread; faster than this would slow the query down. */
+export const MIN_PREVIEW_INTERVAL_MS = 50;
 
 /** Where an error frame should point: the request's `ref` or `id`, when they could be read. */
 export interface MessageAddress {
@@ -72,12 +92,19 @@ function toMessage(m: Record<string, unknown>): ClientMessage {
         params: optionalParams(m.params),
         keepAliveMs: m.keep_alive === undefined ? undefined : parseDuration(m.keep_alive, 'keep_alive'),
         result: optionalBoolean(m, 'result', true),
+        preview: optionalPreview(m),
       };
     }
     case 'subscribe': {
       const afterSeq = m.after_seq ?? -1;
       if (typeof afterSeq !== 'number' || !Number.isInteger(afterSeq)) throw illegalArgument('[after_seq] must be an integer');
-      return { type: 'subscribe', id: requireString(m, 'id'), afterSeq, result: optionalBoolean(m, 'result', true) };
+      return {
+        type: 'subscribe',
+        id: requireString(m, 'id'),
+        afterSeq,
+        result: optionalBoolean(m, 'result', true),
+        preview: optionalPreview(m),
+      };
     }
     case 'unsubscribe':
     case 'stop':
@@ -105,6 +132,17 @@ function optionalBoolean(m: Record<string, unknown>, field: string, dflt: boolea
   if (v === undefined) return dflt;
   if (typeof v !== 'boolean') throw illegalArgument(`[${field}] must be a boolean`);
   return v;
+}
+
+function optionalPreview(m: Record<string, unknown>): PreviewRequest | undefined {
+  const interval = m.preview_interval_ms;
+  if (interval !== undefined) {
+    if (typeof interval !== 'number' || !Number.isInteger(interval) || interval < MIN_PREVIEW_INTERVAL_MS) {
+      throw illegalArgument(`[preview_interval_ms] must be an integer >= ${MIN_PREVIEW_INTERVAL_MS}`);
+    }
+  }
+  if (!optionalBoolean(m, 'preview', false)) return undefined;
+  return interval === undefined ? {} : { intervalMs: interval as number };
 }
 
 function optionalParams(v: unknown): QueryParams | undefined {

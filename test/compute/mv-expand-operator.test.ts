@@ -31,6 +31,22 @@ describe('MvExpandOperator', () => {
     expect(out[0].blocks[1].firstValueIndexes).toBeUndefined();
   });
 
+  it('emits a large expansion in bounded chunks, splitting a position across chunks', () => {
+    const values = (from: number) => Array.from({ length: 5 }, (_, i) => from + i);
+    const page = pageOf(['integer', [values(0), null, values(10)]], ['keyword', ['a', 'b', 'c']]);
+    const op = new MvExpandOperator(0, 4);
+    op.addInput(page);
+    const chunks = [];
+    for (let out = op.getOutput(); out !== null; out = op.getOutput()) chunks.push(out);
+    expect(chunks.map((c) => c.positionCount)).toEqual([4, 4, 3]);
+    expect(rowsOf(chunks)).toEqual([
+      ...values(0).map((v) => [v, 'a']),
+      [null, 'b'],
+      ...values(10).map((v) => [v, 'c']),
+    ]);
+    expect(op.needsInput()).toBe(true);
+  });
+
   it('passes pages without multi-values through', () => {
     const page = pageOf(['integer', [1, 2]], ['keyword', ['a', null]]);
     expect(drive(new MvExpandOperator(1), [page])[0]).toBe(page);

@@ -49,21 +49,25 @@ export function operatorContract(tc: OperatorTestCase): void {
       op.close();
     });
 
-    it.skipIf(tc.asynchronous === true)('produces well-formed pages and then stays finished', () => {
-      const op = make();
-      const out = drive(op, tc.input());
-      for (const p of out) {
-        for (const b of p.blocks) {
-          expect(b.positionCount).toBe(p.positionCount);
-          if (b.nulls !== undefined) expect(b.nulls.length).toBeGreaterThanOrEqual(p.positionCount);
-          if (b.firstValueIndexes !== undefined) expect(b.firstValueIndexes.length).toBe(p.positionCount + 1);
+    // An asynchronous operator (DELAY) only produces rows while a Driver awaits it; its data path is
+    // covered by the driver tests instead of this synchronous drive.
+    if (tc.asynchronous !== true) {
+      it('produces well-formed pages and then stays finished', () => {
+        const op = make();
+        const out = drive(op, tc.input());
+        for (const p of out) {
+          for (const b of p.blocks) {
+            expect(b.positionCount).toBe(p.positionCount);
+            if (b.nulls !== undefined) expect(b.nulls.length).toBeGreaterThanOrEqual(p.positionCount);
+            if (b.firstValueIndexes !== undefined) expect(b.firstValueIndexes.length).toBe(p.positionCount + 1);
+          }
         }
-      }
-      expect(op.isFinished()).toBe(true);
-      expect(op.needsInput()).toBe(false);
-      expect(op.getOutput()).toBeNull();
-      op.close();
-    });
+        expect(op.isFinished()).toBe(true);
+        expect(op.needsInput()).toBe(false);
+        expect(op.getOutput()).toBeNull();
+        op.close();
+      });
+    }
 
     it('can be closed before finishing', () => {
       const op = make();

@@ -30,7 +30,27 @@ export async function startTestRedis(options: { restartable?: boolean } = {}): P
   else if (containerEngineReachable()) redis = await startContainer();
   else redis = await startBinary();
   console.info(`[test redis] using ${redis.kind}: ${redis.url}`);
-  return redis;
+  return { ...redis, restart: (downMs) => checkedRestart(redis, downMs) };
+}
+
+/** A restart that silently did nothing would let fault tests pass vacuously: the server's run_id must change. */
+async function checkedRestart(redis: TestRedis, downMs?: number): Promise<void> {
+  const before = await runId(redis.url);
+  await redis.restart(downMs);
+  const after = await runId(redis.url);
+  if (after === before) throw new Error(`Redis at ${redis.url} was not restarted (run_id ${before} unchanged)`);
+}
+
+async function runId(url: string): Promise<string> {
+  const client = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const info = await client.info('server');
+    return /run_id:(\w+)/.exec(info)?.[1] ?? '';
+  } finally {
+    client.disconnect();
+  }
 }
 
 function containerEngineReachable(): boolean {
@@ -57,10 +77,14 @@ async function startContainer(): Promise<TestRedis> {
     kind: 'container',
     restart: async (downMs = 0) => {
       // SHUTDOWN SAVE ends the container's main process with its data in /data; start brings it back.
+      const t0 = Date.now();
       await container.exec(['redis-cli', 'shutdown', 'save']).catch(() => undefined);
+      console.info('DEBUG exec', Date.now() - t0);
       await sleep(downMs);
       await container.restart();
+      console.info('DEBUG restart', Date.now() - t0);
       await waitForPing(url);
+      console.info('DEBUG ping', Date.now() - t0);
     },
     stop: async () => {
       await container.stop();

@@ -4,7 +4,7 @@ import { type Page, page } from '../../../../src/compute/page.js';
 import type { LiteralScalar } from '../../../../src/esql/ast.js';
 import type { ArgInfo, FunctionDefinition, ScalarFunctionDefinition } from '../../../../src/esql/functions/function-definition.js';
 import { lookupFunction } from '../../../../src/esql/functions/registry.js';
-import { MultiValueBuilder, type Value } from '../../../../src/esql/functions/scalar/support/block-builder.js';
+import { MultiValueBuilder, type Value } from '../../../../src/esql/functions/scalar/support/output-builders.js';
 import { Warnings } from '../../../../src/esql/warnings.js';
 
 export type Cell = Value | boolean | null | readonly (Value | boolean)[];

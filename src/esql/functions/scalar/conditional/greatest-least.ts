@@ -5,7 +5,7 @@ import { type ValueComparator, valueComparator } from '../../../../compute/value
 import type { Source } from '../../../ast.js';
 import type { ExpressionEvaluator } from '../../../evaluator.js';
 import type { ArgInfo, Resolution, ScalarFunctionDefinition } from '../../function-definition.js';
-import { SingleValueBuilder, type Value, type WritableValues, writable } from '../support/block-builder.js';
+import { SingleValueBuilder, type Value, type WritableValues, writable } from '../support/output-builders.js';
 import { commonType, noText } from '../support/common-type.js';
 import { widening } from '../support/lazy-branches.js';
 import { ORDERED, arityError, callText, checkParams } from '../support/param.js';

@@ -1,4 +1,4 @@
-import type { Value } from '../support/block-builder.js';
+import type { Value } from '../support/output-builders.js';
 import { illegalArgumentFailure } from '../support/eval-failure.js';
 import { conversionFunction } from '../support/conversion-function.js';
 import { parseIsoDate } from '../support/iso-date.js';

@@ -1,6 +1,6 @@
 import { illegalArgumentFailure } from '../support/eval-failure.js';
 import { conversionFunction } from '../support/conversion-function.js';
-import type { Value } from '../support/block-builder.js';
+import type { Value } from '../support/output-builders.js';
 import { canonicalIp } from '../support/ip.js';
 
 function parseIpValue(v: Value): string {

@@ -1,6 +1,6 @@
 import { doubleToLong, doubleToUnsignedLong, longToInt, longToUnsignedLong, parseDouble, parseInteger, parseLong, parseUnsignedLong, unsignedLongToLong } from '../support/java-number.js';
 import { conversionFunction } from '../support/conversion-function.js';
-import type { Value } from '../support/block-builder.js';
+import type { Value } from '../support/output-builders.js';
 
 /** TO_INTEGER, TO_LONG, TO_DOUBLE, TO_UNSIGNED_LONG: ES's safe conversions, per value. */
 

@@ -1,4 +1,4 @@
-import type { Value } from '../support/block-builder.js';
+import type { Value } from '../support/output-builders.js';
 import { conversionFunction } from '../support/conversion-function.js';
 import { formatIsoDate } from '../support/iso-date.js';
 import { formatDouble, formatLong } from '../support/numeric.js';

@@ -1,6 +1,6 @@
 import type { AnyType } from '../../../../compute/data-type.js';
 import type { ArgInfo } from '../../function-definition.js';
-import type { Value } from '../support/block-builder.js';
+import type { Value } from '../support/output-builders.js';
 import { parseDateField } from '../conversion/to-datetime.js';
 import { type Param, typeError } from '../support/param.js';
 

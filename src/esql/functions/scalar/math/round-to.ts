@@ -1,5 +1,5 @@
 import { valueComparator } from '../../../../compute/value-order.js';
-import type { Value } from '../support/block-builder.js';
+import type { Value } from '../support/output-builders.js';
 import { commonType } from '../support/common-type.js';
 import { widening } from '../support/lazy-branches.js';
 import { param } from '../support/param.js';

@@ -4,7 +4,7 @@ import type { Page } from '../../../../compute/page.js';
 import type { Source } from '../../../ast.js';
 import type { ExpressionEvaluator } from '../../../evaluator.js';
 import type { ArgInfo, FunctionContext, ScalarFunctionDefinition } from '../../function-definition.js';
-import { MultiValueBuilder, type WritableValues, writable } from '../support/block-builder.js';
+import { MultiValueBuilder, type WritableValues, writable } from '../support/output-builders.js';
 import { commonType, noText } from '../support/common-type.js';
 import { ANY, STRING, arityError, callText, checkParams } from '../support/param.js';
 import { NullEvaluator, resolveWith } from '../support/scalar-function.js';

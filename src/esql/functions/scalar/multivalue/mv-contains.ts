@@ -3,7 +3,7 @@ import type { Page } from '../../../../compute/page.js';
 import type { Source } from '../../../ast.js';
 import type { ExpressionEvaluator } from '../../../evaluator.js';
 import type { ArgInfo, ScalarFunctionDefinition } from '../../function-definition.js';
-import { SingleValueBuilder, writable } from '../support/block-builder.js';
+import { SingleValueBuilder, writable } from '../support/output-builders.js';
 import { commonType } from '../support/common-type.js';
 import { ANY, arityError, callText, checkParams } from '../support/param.js';
 

@@ -2,7 +2,7 @@ import { arithmeticFailure } from '../support/eval-failure.js';
 import { INT_MAX, INT_MIN, LONG_LIMIT, UL_MAX } from '../support/numeric.js';
 import { NUMERIC } from '../support/param.js';
 import { mvFunction } from '../support/mv-function.js';
-import type { WritableValues } from '../support/block-builder.js';
+import type { WritableValues } from '../support/output-builders.js';
 
 /** MV_SUM, MV_AVG, MV_MEDIAN over numeric multi-values. */
 

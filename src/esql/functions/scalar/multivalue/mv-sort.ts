@@ -1,5 +1,5 @@
 import { valueComparator } from '../../../../compute/value-order.js';
-import type { Value } from '../support/block-builder.js';
+import type { Value } from '../support/output-builders.js';
 import { noText } from '../support/common-type.js';
 import { illegalArgumentFailure } from '../support/eval-failure.js';
 import { ORDERED, STRING } from '../support/param.js';

@@ -2,7 +2,7 @@ import { illegalArgumentFailure } from '../support/eval-failure.js';
 import { NUMERIC, param } from '../support/param.js';
 import { doubleReader } from '../support/numeric.js';
 import { mvFunction } from '../support/mv-function.js';
-import type { Value, WritableValues } from '../support/block-builder.js';
+import type { Value, WritableValues } from '../support/output-builders.js';
 
 /** MV_PERCENTILE, MV_MEDIAN_ABSOLUTE_DEVIATION, MV_PSERIES_WEIGHTED_SUM (numbers as doubles internally). */
 

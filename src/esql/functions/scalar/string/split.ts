@@ -3,7 +3,7 @@ import type { Page } from '../../../../compute/page.js';
 import type { Source } from '../../../ast.js';
 import type { ExpressionEvaluator } from '../../../evaluator.js';
 import type { ArgInfo, FunctionContext, ScalarFunctionDefinition } from '../../function-definition.js';
-import { MultiValueBuilder, writable } from '../support/block-builder.js';
+import { MultiValueBuilder, writable } from '../support/output-builders.js';
 import { STRING } from '../support/param.js';
 import { NullEvaluator, resolveWith } from '../support/scalar-function.js';
 import { singleValueIndex } from '../support/single-value.js';

@@ -3,7 +3,7 @@ import type { DataType } from '../../../../compute/data-type.js';
 import type { Page } from '../../../../compute/page.js';
 import type { ExpressionEvaluator } from '../../../evaluator.js';
 import type { FunctionContext } from '../../function-definition.js';
-import { SingleValueBuilder, type Value, type WritableValues, writable } from './block-builder.js';
+import { SingleValueBuilder, type Value, type WritableValues, writable } from './output-builders.js';
 import { EvalFailure } from './eval-failure.js';
 
 /** Computes one output value from one value per argument; null = null output without a warning. */

@@ -2,7 +2,7 @@ import type { Block } from '../../../../compute/block.js';
 import { filterBlock } from '../../../../compute/block-filter.js';
 import type { DataType } from '../../../../compute/data-type.js';
 import { type Page, page as makePage } from '../../../../compute/page.js';
-import { MultiValueBuilder, type Value, writable } from './block-builder.js';
+import { MultiValueBuilder, type Value, writable } from './output-builders.js';
 
 /** The positions `positions[0..count)` of every block of `page`. */
 export function filterPage(page: Page, positions: Int32Array, count: number): Page {

@@ -4,7 +4,7 @@ import type { Page } from '../../../../compute/page.js';
 import type { Source } from '../../../ast.js';
 import type { ExpressionEvaluator } from '../../../evaluator.js';
 import type { ArgInfo, FunctionContext, ScalarFunctionDefinition } from '../../function-definition.js';
-import { MultiValueBuilder, type Value, type WritableValues, writable } from './block-builder.js';
+import { MultiValueBuilder, type Value, type WritableValues, writable } from './output-builders.js';
 import { reportFailure } from './eval-loop.js';
 import type { Ordinal, Param } from './param.js';
 import { NullEvaluator, resolveWith } from './scalar-function.js';

@@ -1,6 +1,6 @@
 import { arithmeticFailure } from './eval-failure.js';
 import type { AnyType, DataType } from '../../../../compute/data-type.js';
-import type { Value } from './block-builder.js';
+import type { Value } from './output-builders.js';
 
 /** Reads a numeric value of type `t` as a double (ES's implicit widening; unsigned_long is a bigint). */
 export function doubleReader(t: AnyType): (v: Value) => number {

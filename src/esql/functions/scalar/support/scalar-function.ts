@@ -1,6 +1,5 @@
 import type { AnyType, DataType } from '../../../../compute/data-type.js';
 import type { Source } from '../../../ast.js';
-import type { ExpressionEvaluator } from '../../../evaluator.js';
 import type { ArgInfo, FunctionContext, Resolution, ScalarFunctionDefinition } from '../../function-definition.js';
 import { type Kernel, SingleValueEvaluator } from './eval-loop.js';
 import { NullEvaluator } from './null-evaluator.js';
