@@ -8,12 +8,16 @@ import type { Page } from './page.js';
  * The test-only DELAY(ms): holds every row for `delayMs`, one row after another, and appends a
  * boolean `true` column. Waiting happens through ctx.sleep and is exposed as isBlocked(), so the
  * event loop is never blocked. finishEarly() emits the rows whose delay has completed and drops the
- * rest: the operator that makes "stop returns what was computed so far" observable.
+ * rest: the operator that makes "stop returns what was computed so far" observable. Completed rows
+ * are handed on as they complete (not once the whole page is through), so a STATS downstream grows
+ * row by row and live previews of a slow query show it.
  */
 export class DelayOperator implements Operator {
   private current: Page | null = null;
   /** Rows of `current` whose delay has completed. */
   private done = 0;
+  /** Rows of `current` already handed on by getOutput(). */
+  private emitted = 0;
   private ready: Page | null = null;
   private sleeping: Promise<void> | null = null;
   private readonly sleeps = new AbortController();
@@ -39,6 +43,7 @@ export class DelayOperator implements Operator {
     if (this.current !== null) throw new Error('DelayOperator: addInput while a page is in flight');
     this.current = page;
     this.done = 0;
+    this.emitted = 0;
     this.sleepNextRow();
   }
 
@@ -52,14 +57,23 @@ export class DelayOperator implements Operator {
 
   isBlocked(): Promise<void> | null {
     if (this.failure !== null) throw this.failure;
+    // Completed rows waiting to be handed on: not blocked, even while the next row sleeps.
+    if (this.current !== null && this.done > this.emitted) return null;
     return this.sleeping;
   }
 
   getOutput(): Page | null {
     if (this.failure !== null) throw this.failure;
     const p = this.ready;
-    this.ready = null;
-    return p;
+    if (p !== null) {
+      this.ready = null;
+      return p;
+    }
+    const page = this.current;
+    if (page === null || this.done <= this.emitted) return null;
+    const out = this.withTrueColumn(page, this.emitted, this.done);
+    this.emitted = this.done;
+    return out;
   }
 
   /** Emit the rows whose delay completed; true when rows in flight were dropped. */
@@ -72,7 +86,7 @@ export class DelayOperator implements Operator {
     const page = this.current;
     if (page === null) return false;
     this.current = null;
-    if (this.done > 0) this.ready = this.withTrueColumn(page, this.done);
+    if (this.done > this.emitted) this.ready = this.withTrueColumn(page, this.emitted, this.done);
     return this.done < page.positionCount;
   }
 
@@ -94,7 +108,7 @@ export class DelayOperator implements Operator {
     if (page === null || this.stopped) return;
     if (this.done >= page.positionCount) {
       this.current = null;
-      this.ready = this.withTrueColumn(page, page.positionCount);
+      if (this.emitted < page.positionCount) this.ready = this.withTrueColumn(page, this.emitted, page.positionCount);
       this.sleeping = null;
       return;
     }
@@ -117,8 +131,10 @@ export class DelayOperator implements Operator {
     this.sleeping = p;
   }
 
-  private withTrueColumn(page: Page, rows: number): Page {
-    const blocks: Block[] = page.blocks.map((b) => sliceBlock(b, 0, rows));
+  /** Rows `from..to)` of `page` with the appended true column. */
+  private withTrueColumn(page: Page, from: number, to: number): Page {
+    const rows = to - from;
+    const blocks: Block[] = page.blocks.map((b) => sliceBlock(b, from, to));
     const trues = new BlockBuilder('boolean', rows);
     for (let i = 0; i < rows; i++) trues.appendNumber(1);
     blocks.push(trues.build());
