@@ -5,6 +5,8 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, resolveConfig, type IndexLoad, type QactorConfig } from './config.js';
+import { registerMachineCommand } from './cli/machine-command.js';
+import { registerQueryCommand } from './cli/query-command.js';
 import { startQactor } from './main.js';
 import { addUser, readNewPassword } from './security/users-command.js';
 import { UsersFileError } from './security/users-file.js';
@@ -124,6 +126,9 @@ function collectLoad(value: string, previous: IndexLoad[]): IndexLoad[] {
   if (eq <= 0 || eq === value.length - 1) throw new InvalidArgumentError('expected INDEX=FILE');
   return [...previous, { index: value.slice(0, eq), file: value.slice(eq + 1) }];
 }
+
+registerQueryCommand(program);
+registerMachineCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`qactor: ${err instanceof Error ? err.message : String(err)}\n`);

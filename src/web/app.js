@@ -81,7 +81,15 @@ function onStatus(event) {
   r.progressAt = performance.now();
   r.node = event.node;
   if (event.outcome !== undefined) r.outcome = event.outcome;
-  r.events.push(`#${event.seq} ${event.state}${event.outcome ? ` (${event.outcome})` : ''}`);
+  // The log shows transitions; progress updates of the same state only move the bar.
+  if (event.state !== r.state || r.events.length === 0) {
+    r.events.push(`#${event.seq} ${event.state}${event.outcome ? ` (${event.outcome})` : ''}`);
+  }
+  // A subscription starts at the current state: a query that left `submitted` before the page
+  // subscribed still started there (seq > 0 says events came before).
+  if (r.path.length === 0 && event.seq > 0 && diagram !== undefined && event.state !== diagram.initialKey) {
+    r.path.push(diagram.initialKey);
+  }
   if (r.path[r.path.length - 1] !== event.state) r.path.push(event.state);
   r.state = event.state;
   refresh(r);

@@ -7,9 +7,9 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const LEAF_W = 150;
 const LEAF_MIN_H = 50;
 const LINE_H = 15;
-const GAP = 74;
+const GAP = 104;
 const PAD = 18;
-const HEADER = 40;
+const HEADER = 36;
 const MARGIN = 44;
 const LANE_GAP = 30;
 
@@ -35,7 +35,9 @@ function layout(graph) {
     const s = byId.get(id);
     const lines = internal.get(id) ?? [];
     if (s.children.length === 0) {
-      return { w: LEAF_W, h: Math.max(LEAF_MIN_H, 34 + lines.length * LINE_H + 8) };
+      // Wide enough for the longest internal transition (about 6.3 px per character at 10.5 px).
+      const w = Math.max(LEAF_W, ...lines.map((l) => 30 + l.length * 6.3));
+      return { w: Math.round(w), h: Math.max(LEAF_MIN_H, 34 + lines.length * LINE_H + 8) };
     }
     const sizes = s.children.map(measure);
     const w = PAD * 2 + sizes.reduce((a, b) => a + b.w, 0) + GAP * (sizes.length - 1);
@@ -92,11 +94,15 @@ export class StateDiagram {
     const { boxes, byId, width, rowBottom } = layout(graph);
     this.boxes = boxes;
     this.byId = byId;
+    const initial = byId.get(graph.root).initial;
+    this.initialKey = initial === null ? undefined : byId.get(initial).key;
     this.leafByKey = new Map(graph.states.filter((s) => s.children.length === 0).map((s) => [s.key, s.id]));
     this.svg = el('svg', { class: 'state-diagram', role: 'img', 'aria-label': `state machine ${graph.id}` });
     const defs = el('defs');
     for (const [id, cls] of [['arrow', 'arrow-head'], ['arrow-taken', 'arrow-head taken']]) {
-      const marker = el('marker', { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+      const marker = el('marker', {
+        id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse',
+      });
       marker.append(el('path', { d: 'M0,0 L10,5 L0,10 z', class: cls }));
       defs.append(marker);
     }
@@ -122,7 +128,7 @@ export class StateDiagram {
     const compound = state.children.length > 0;
     g.append(el('text', { x: box.x + (compound ? 12 : box.w / 2), y: box.y + 21, class: compound ? 'state-name compound' : 'state-name' }, state.key));
     if (state.invoke.length > 0) {
-      g.append(el('text', { x: box.x + 12, y: box.y + 34, class: 'state-note' }, `invokes ${state.invoke.join(', ')}`));
+      g.append(el('text', { x: box.x + box.w - 12, y: box.y + 20, class: 'state-note invoke' }, `invokes ${state.invoke.join(', ')}`));
     }
     let y = compound ? box.y + box.h - PAD / 2 - box.internal.length * LINE_H + 4 : box.y + 40;
     for (const line of box.internal) {

@@ -68,6 +68,7 @@ function fromEnv(url: string): TestRedis {
 
 async function startContainer(): Promise<TestRedis> {
   const { RedisContainer } = await import('@testcontainers/redis');
+  const { getContainerRuntimeClient } = await import('testcontainers');
   const port = await freePort();
   // A fixed host port so that a restarted container is reachable at the same URL.
   const container = await new RedisContainer('redis:7').withExposedPorts({ container: 6379, host: port }).start();
@@ -76,15 +77,20 @@ async function startContainer(): Promise<TestRedis> {
     url,
     kind: 'container',
     restart: async (downMs = 0) => {
-      // SHUTDOWN SAVE ends the container's main process with its data in /data; start brings it back.
-      const t0 = Date.now();
+      // SHUTDOWN SAVE ends the container's main process with its data in /data; once the engine
+      // reports the container exited, starting it again reloads that data on the same host port.
+      // (testcontainers' restart() right after the process exits sometimes hangs on Podman.)
+      const client = await getContainerRuntimeClient();
+      const handle = client.container.getById(container.getId());
       await container.exec(['redis-cli', 'shutdown', 'save']).catch(() => undefined);
-      console.info('DEBUG exec', Date.now() - t0);
+      const deadline = Date.now() + 20_000;
+      while ((await client.container.inspect(handle)).State.Running) {
+        if (Date.now() > deadline) throw new Error('the Redis container did not stop after SHUTDOWN');
+        await sleep(100);
+      }
       await sleep(downMs);
-      await container.restart();
-      console.info('DEBUG restart', Date.now() - t0);
+      await client.container.start(handle);
       await waitForPing(url);
-      console.info('DEBUG ping', Date.now() - t0);
     },
     stop: async () => {
       await container.stop();

@@ -43,6 +43,8 @@ export function parseEsJson(text: string): ParsedJson {
 
 /** Jackson's `StreamReadConstraints` default: deeper documents are refused, never recursed into. */
 export const MAX_NESTING_DEPTH = 1000;
+/** Jackson's default too: a 10,000-digit literal would cost quadratic BigInt parsing for nothing. */
+export const MAX_NUMBER_LENGTH = 1000;
 
 class JsonReader {
   private depth = 0;
@@ -241,6 +243,12 @@ class JsonReader {
     const match = m.exec(t);
     if (match === null || match[0] === '-') throw this.unexpected('expected digit (0-9) to follow minus sign, for valid numeric value');
     const literal = match[0];
+    if (literal.length > MAX_NUMBER_LENGTH) {
+      throw xContentParse(
+        this.location(),
+        `Number value length (${literal.length}) exceeds the maximum allowed (${MAX_NUMBER_LENGTH}, from \`StreamReadConstraints.getMaxNumberLength()\`)`,
+      );
+    }
     this.pos = start + literal.length;
     const next = t.charCodeAt(this.pos);
     if ((next >= 0x30 && next <= 0x39) || next === 0x2e || (next >= 0x61 && next <= 0x7a) || (next >= 0x41 && next <= 0x5a)) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_PRECISION_THRESHOLD,
   cardinality,
   linearCountingThreshold,
   murmur3x64h1,
@@ -38,5 +39,21 @@ describe('HyperLogLog++ as ES', () => {
       'fe82::cae2:65ff:fece:fec0',
     ]);
     expect(cardinality(ips, 'ip', 5)).toBe(9);
+  });
+});
+
+describe('HyperLogLog cardinality past the exact threshold (no bias tables)', () => {
+  const p = precisionFromThreshold(DEFAULT_PRECISION_THRESHOLD);
+  const keywords = (n: number) => new Set(Array.from({ length: n }, (_, i) => `host-${i} GET /index ${i * 7}`));
+
+  it.each([4_000, 12_000, 40_000])('estimates %i distinct keywords within 3%%', (n) => {
+    const estimate = cardinality(keywords(n), 'keyword', p);
+    expect(Math.abs(estimate - n) / n).toBeLessThan(0.03);
+  });
+
+  it('estimates 200,000 distinct longs within 5%', () => {
+    const n = 200_000;
+    const values = new Set(Array.from({ length: n }, (_, i) => i * 13));
+    expect(Math.abs(cardinality(values, 'long', p) - n) / n).toBeLessThan(0.05);
   });
 });
