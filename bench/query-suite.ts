@@ -28,27 +28,52 @@ export interface QuerySuiteOptions {
 const gc = (globalThis as { gc?: () => void }).gc;
 
 /**
- * Runs Q1-Q5 on every engine: one warm-up, then `reps` timed runs, medians. The first engine is the
- * reference: every other engine's answer must reduce to the same checksum.
+ * Runs Q1-Q5 on every engine: one warm-up each, then `reps` rounds in which every engine runs the
+ * query once, interleaved, so a burst of load from elsewhere on the machine hits all engines alike;
+ * medians per engine. The first engine is the reference: every other engine's answer must reduce to
+ * the same checksum.
  */
 export async function runQuerySuite(
   engines: readonly BenchEngine[],
   data: BenchDataset,
   options: QuerySuiteOptions,
 ): Promise<QuerySuiteResult> {
-  const byEngine = new Map<string, Map<QueryId, QueryMeasurement>>();
+  const byEngine = new Map<string, Map<QueryId, QueryMeasurement>>(engines.map((e) => [e.name, new Map()]));
   const failures: string[] = [];
-  for (const engine of engines) {
-    await engine.activate?.();
-    const perQuery = new Map<QueryId, QueryMeasurement>();
-    byEngine.set(engine.name, perQuery);
-    for (const id of QUERY_IDS) {
-      const m = await measure(engine, id, data, options);
-      perQuery.set(id, m);
+  for (const id of QUERY_IDS) {
+    const state = engines.map((engine) => ({ engine, samples: [] as number[], answer: undefined as Answer | undefined, error: undefined as string | undefined }));
+    let slowest = 0;
+    for (const s of state) {
+      const warm = await timed(s.engine, id, data);
+      if ('error' in warm) s.error = warm.error;
+      else {
+        s.answer = warm.answer;
+        slowest = Math.max(slowest, warm.ms);
+      }
+    }
+    const reps = slowest > options.slowWarmupMs ? Math.min(3, options.reps) : options.reps;
+    for (let i = 0; i < reps; i++) {
+      for (const s of state) {
+        if (s.error !== undefined) continue;
+        const run = await timed(s.engine, id, data);
+        if ('error' in run) s.error = run.error;
+        // An engine must not answer differently from one run to the next.
+        else if (run.answer.checksum !== s.answer?.checksum) s.error = `run ${i + 1} answered ${run.answer.checksum}, warm-up ${s.answer?.checksum}`;
+        else s.samples.push(run.ms);
+      }
+    }
+    for (const s of state) {
+      const m: QueryMeasurement = {
+        samplesMs: s.samples,
+        medianMs: s.error === undefined ? median(s.samples) : NaN,
+        ...(s.answer === undefined ? {} : { answer: s.answer }),
+        ...(s.error === undefined ? {} : { error: s.error }),
+      };
+      byEngine.get(s.engine.name)?.set(id, m);
       options.log(
-        `  ${engine.name.padEnd(24)} ${id}: ${m.error === undefined ? `${m.medianMs.toFixed(1)} ms (${m.samplesMs.map((s) => s.toFixed(0)).join(', ')}) ${m.answer?.checksum}` : `FAILED ${m.error}`}`,
+        `  ${s.engine.name.padEnd(24)} ${id}: ${m.error === undefined ? `${m.medianMs.toFixed(1)} ms (${m.samplesMs.map((x) => x.toFixed(0)).join(', ')}) ${m.answer?.checksum}` : `FAILED ${m.error}`}`,
       );
-      if (m.error !== undefined) failures.push(`${engine.name} ${id} failed: ${m.error}`);
+      if (m.error !== undefined) failures.push(`${s.engine.name} ${id} failed: ${m.error}`);
     }
   }
   const reference = engines[0].name;
@@ -69,30 +94,18 @@ export async function runQuerySuite(
   return { byEngine, engineNames: engines.map((e) => e.name), failures };
 }
 
-async function measure(engine: BenchEngine, id: QueryId, data: BenchDataset, options: QuerySuiteOptions): Promise<QueryMeasurement> {
+/** One timed run (activation and the checksum happen outside the clock). */
+async function timed(engine: BenchEngine, id: QueryId, data: BenchDataset): Promise<{ ms: number; answer: Answer } | { error: string }> {
   try {
+    await engine.activate?.();
     gc?.();
-    const warmStart = performance.now();
-    const warmRows = await engine.run(id);
-    const warmMs = performance.now() - warmStart;
-    const answer = answerOf(id, warmRows, data);
-    const reps = warmMs > options.slowWarmupMs ? Math.min(3, options.reps) : options.reps;
-    const samples: number[] = [];
-    for (let i = 0; i < reps; i++) {
-      gc?.();
-      const start = performance.now();
-      const rows = await engine.run(id);
-      samples.push(performance.now() - start);
-      const again = answerOf(id, rows, data);
-      // An engine must not answer differently from one run to the next.
-      if (again.checksum !== answer.checksum) {
-        return { samplesMs: samples, medianMs: NaN, answer, error: `run ${i + 1} answered ${again.checksum}, warm-up ${answer.checksum}` };
-      }
-    }
-    return { samplesMs: samples, medianMs: median(samples), answer };
+    const start = performance.now();
+    const rows = await engine.run(id);
+    const ms = performance.now() - start;
+    return { ms, answer: answerOf(id, rows, data) };
   } catch (e) {
     const err = e as Error;
-    return { samplesMs: [], medianMs: NaN, error: `${err.name}: ${err.message}`.slice(0, 400) };
+    return { error: `${err.name}: ${err.message}`.slice(0, 400) };
   }
 }
 

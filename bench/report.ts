@@ -42,7 +42,7 @@ export function renderReport(r: BenchReport): string {
   out.push(
     `Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB RAM, ` +
       `${os.type()} ${os.release()}, Node ${process.version}, DuckDB ${r.duckdbVersion} (default threads = ${r.duckdbDefaultThreads}). ` +
-      `Dataset: ${r.rows.toLocaleString('en-US')} rows (seed 42). Median of ${r.reps} runs after 1 warm-up; ratios are to ${BASELINE} in the same run. ` +
+      `Dataset: ${r.rows.toLocaleString('en-US')} rows (seed 42). Median of ${r.reps} runs after 1 warm-up, engines interleaved run by run; ratios are to ${BASELINE} in the same run. ` +
       `Total bench time ${r.totalSeconds.toFixed(0)} s.`,
   );
   out.push('');
@@ -61,6 +61,18 @@ export function renderReport(r: BenchReport): string {
     const q = r.queries.byEngine.get('qactor')?.get(id)?.medianMs ?? NaN;
     const t = r.queries.byEngine.get('typed loop')?.get(id)?.medianMs ?? NaN;
     out.push(`| ${id} | ${cells.join(' | ')} | ${fmtRatio(q / t)} |`);
+  }
+  out.push('');
+  out.push(`Fastest run (ms), less sensitive to load from elsewhere on the machine:`);
+  out.push('');
+  out.push(`| Query | ${names.join(' | ')} |`);
+  out.push(`|---|${names.map(() => '---:').join('|')}|`);
+  for (const id of QUERY_IDS) {
+    const cells = names.map((n) => {
+      const m = r.queries.byEngine.get(n)?.get(id);
+      return m === undefined || m.error !== undefined ? 'FAILED' : fmtMs(Math.min(...m.samplesMs));
+    });
+    out.push(`| ${id} | ${cells.join(' | ')} |`);
   }
   out.push('');
   for (const id of QUERY_IDS) out.push(`- ${id}: \`${QUERIES[id].esql}\``);

@@ -69,7 +69,7 @@ async function main(): Promise<number> {
     duck.close(); // free its copy before the runtime figures
 
     log('stop latency...');
-    const stop = await guard('stop latency', runtimeErrors, () => measureStopLatency(node.url, 100, 60_000));
+    const stop = await guard('stop latency', runtimeErrors, () => measureStopLatency(node.url, 100, 45_000));
     stop?.errors.forEach((e) => runtimeErrors.push(`stop latency: ${e}`));
     await node.close();
 

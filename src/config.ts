@@ -94,6 +94,9 @@ function validate(c: QactorConfig): void {
   if (c.port < 0 || c.port > 65535) throw new ConfigError(`port must be 0..65535, got [${c.port}]`);
   if (c.maxRunningQueries < 1) throw new ConfigError('max running queries must be at least 1');
   if (c.demoRows < 0) throw new ConfigError('demo rows must be >= 0');
+  if (c.redisUrl !== undefined && !/^rediss?:\/\/./.test(c.redisUrl)) {
+    throw new ConfigError(`redis URL must look like redis://HOST:PORT, got [${c.redisUrl}]`);
+  }
   if (!isLoopback(c.host) && !c.insecure && c.usersFile === undefined) {
     // Without --users security is off: serving every query to anyone on the network must be a choice.
     throw new ConfigError(

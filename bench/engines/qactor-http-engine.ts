@@ -26,7 +26,8 @@ export class QactorHttpEngine implements BenchEngine {
     return body.values;
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.agent.destroy();
+    return Promise.resolve();
   }
 }

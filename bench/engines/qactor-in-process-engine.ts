@@ -13,10 +13,11 @@ export class QactorInProcessEngine implements BenchEngine {
   private engine: EsqlEngine | undefined;
   private readonly global = new MemoryBudget(8 * GB, 'bench-global');
 
-  async load(data: BenchDataset): Promise<void> {
+  load(data: BenchDataset): Promise<void> {
     const catalog = new Catalog();
     catalog.put(data.index);
     this.engine = new EsqlEngine(catalog, {});
+    return Promise.resolve();
   }
 
   async run(id: QueryId): Promise<readonly ResultRow[]> {
@@ -31,7 +32,8 @@ export class QactorInProcessEngine implements BenchEngine {
     }
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.engine = undefined;
+    return Promise.resolve();
   }
 }

@@ -12,11 +12,16 @@ export class TypedLoopEngine implements BenchEngine {
   readonly name = 'typed loop';
   private data: BenchDataset | undefined;
 
-  async load(data: BenchDataset): Promise<void> {
+  load(data: BenchDataset): Promise<void> {
     this.data = data;
+    return Promise.resolve();
   }
 
-  async run(id: QueryId): Promise<readonly ResultRow[]> {
+  run(id: QueryId): Promise<readonly ResultRow[]> {
+    return Promise.resolve(this.runSync(id));
+  }
+
+  private runSync(id: QueryId): readonly ResultRow[] {
     const d = this.data;
     if (d === undefined) throw new Error('typed loop not loaded');
     switch (id) {
@@ -33,8 +38,9 @@ export class TypedLoopEngine implements BenchEngine {
     }
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.data = undefined;
+    return Promise.resolve();
   }
 }
 

@@ -54,10 +54,11 @@ export class QuerySession {
     const headers: Record<string, string> = options.authorization === undefined ? {} : { authorization: options.authorization };
     this.socket = new WebSocket(target, { headers, perMessageDeflate: false });
     this.socket.on('open', () => this.send({ type: 'submit', ref: REF, query: options.query, result: true }));
-    this.socket.on('message', (data) => this.onFrame(JSON.parse(String(data)) as Record<string, unknown>));
-    this.socket.on('unexpected-response', (_request, response) =>
-      this.end({ kind: 'error', message: `${options.url} refused the WebSocket upgrade (HTTP ${response.statusCode})` }),
-    );
+    this.socket.on('message', (data: Buffer) => this.onFrame(JSON.parse(data.toString('utf8')) as Record<string, unknown>));
+    this.socket.on('unexpected-response', (_request, response) => {
+      const hint = response.statusCode === 401 ? ': check --user NAME:PASSWORD' : '';
+      this.end({ kind: 'error', message: `${options.url} refused the WebSocket upgrade (HTTP ${response.statusCode})${hint}` });
+    });
     this.socket.on('error', (err) => this.end({ kind: 'error', message: `cannot reach ${options.url}: ${err.message}` }));
     this.socket.on('close', () => this.end({ kind: 'error', message: `connection to ${options.url} closed before the query finished` }));
   }

@@ -60,6 +60,8 @@ export class QueryMetrics {
       stop: (id, options) => this.timeStop(inner.stop(id, options)),
       delete: (id, options) => inner.delete(id, options),
       watch: (id, listener, options) => inner.watch(id, listener, options),
+      // Live previews (WebSocket `preview: true`) pass straight through; absent when the inner runtime has none.
+      preview: inner.preview === undefined ? undefined : (id, options) => inner.preview!(id, options),
       close: () => inner.close(),
     };
   }

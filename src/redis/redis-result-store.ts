@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Clock, ResultStore, StoredQuery } from '../runtime/ports.js';
+import { evictionTtlMs } from './eviction-ttl.js';
 import { execTransaction } from './exec-transaction.js';
 import type { RedisKeys } from './keys.js';
 import { EXTEND_SCRIPT, LuaScript } from './lua-script.js';
@@ -16,9 +17,9 @@ return 1
 
 /**
  * Finished queries as hashes `{exp, body}`: `body` is the bigint-safe JSON of the StoredQuery, `exp`
- * its expiration, kept apart so extending it is one atomic script. The key's TTL follows `exp`
- * (Redis evicts), and every read also judges `exp` against the Clock: an entry is gone at its
- * expiration time even if eviction lags.
+ * its expiration, kept apart so extending it is one atomic script. Every read judges `exp` against
+ * the Clock (an entry is gone at its expiration time); the key's TTL follows `exp` plus a little
+ * slack, so Redis reclaims the memory (eviction-ttl.ts).
  */
 export class RedisResultStore implements ResultStore {
   constructor(
@@ -29,8 +30,8 @@ export class RedisResultStore implements ResultStore {
 
   async put(entry: StoredQuery): Promise<void> {
     const key = this.keys.result(entry.id);
-    const ttlMs = Math.ceil(entry.expirationTimeMs - this.clock.now());
-    if (ttlMs <= 0) {
+    const now = this.clock.now();
+    if (entry.expirationTimeMs <= now) {
       await this.redis.del(key);
       return;
     }
@@ -39,7 +40,7 @@ export class RedisResultStore implements ResultStore {
         .multi()
         .del(key)
         .hset(key, 'exp', String(entry.expirationTimeMs), 'body', encodeJson(entry))
-        .pexpire(key, ttlMs),
+        .pexpire(key, evictionTtlMs(entry.expirationTimeMs, now)),
     );
   }
 
@@ -53,7 +54,7 @@ export class RedisResultStore implements ResultStore {
 
   async extend(id: string, expirationTimeMs: number): Promise<void> {
     const now = this.clock.now();
-    const ttlMs = Math.max(1, Math.ceil(expirationTimeMs - now));
+    const ttlMs = evictionTtlMs(expirationTimeMs, now);
     await EXTEND_SCRIPT.run(this.redis, [this.keys.result(id)], [String(expirationTimeMs), ttlMs, String(now)]);
   }
 

@@ -29,7 +29,10 @@ export class RedisSubscriber {
     if (set === undefined) {
       set = new Set();
       this.handlers.set(channel, set);
-      const confirmed = this.connection.subscribe(channel).finally(() => this.pending.delete(channel));
+      const confirmed: Promise<unknown> = this.connection.subscribe(channel).finally(() => {
+        // A later SUBSCRIBE of the same channel (after an unsubscribe) may have replaced this one.
+        if (this.pending.get(channel) === confirmed) this.pending.delete(channel);
+      });
       this.pending.set(channel, confirmed);
     }
     set.add(handler);

@@ -92,7 +92,8 @@ function actionNames(actions: readonly unknown[]): string[] {
 
 function nameOf(x: unknown): string {
   if (typeof x === 'string') return x;
-  if (typeof x === 'object' && x !== null && 'type' in x && typeof x.type === 'string') return x.type;
+  // XState's built-in actions (raise, cancel, assign) are functions carrying their `type`.
+  if ((typeof x === 'object' || typeof x === 'function') && x !== null && 'type' in x && typeof x.type === 'string') return x.type;
   if (typeof x === 'function') return x.name;
   return '';
 }

@@ -15,6 +15,20 @@ export interface ConnectionLimits {
   readonly previewIntervalMs: number;
 }
 
+/**
+ * One event fans out to every subscribed connection as the same object (the bus hands it to each
+ * listener), so its frame text is built once, not once per connection.
+ */
+const statusFrames = new WeakMap<StatusEvent, string>();
+function statusFrame(event: StatusEvent): string {
+  let frame = statusFrames.get(event);
+  if (frame === undefined) {
+    frame = JSON.stringify({ type: 'status', ...event });
+    statusFrames.set(event, frame);
+  }
+  return frame;
+}
+
 const JSON_FORMAT = { kind: 'json', contentType: 'application/json' } as const;
 const RENDER = { format: JSON_FORMAT, columnar: false, dropNullColumns: false, pretty: false } as const;
 
@@ -149,7 +163,7 @@ export class GatewayConnection {
       if (this.submitted.has(id)) this.submitted.set(id, event);
       // The terminal status is never coalesced away: it has its own key.
       const key = event.state === 'done' ? undefined : `status:${id}`;
-      this.out.push(JSON.stringify({ type: 'status', ...event }), key);
+      this.out.push(statusFrame(event), key);
       if (event.state === 'done' && !finished) {
         finished = true;
         this.subscriptions.get(id)?.();
@@ -188,7 +202,7 @@ export class GatewayConnection {
           (p) => {
             if (p !== undefined && wanted()) this.sendPreview(p);
           },
-          () => undefined,
+          () => undefined, // gone meanwhile (deleted, expired): the status stream says so
         )
         .finally(() => (busy = false));
     }, intervalMs ?? this.limits.previewIntervalMs);

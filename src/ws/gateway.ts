@@ -39,13 +39,27 @@ const DEFAULTS: ConnectionLimits & { heartbeatMs: number; maxFrameBytes: number 
 export interface Gateway {
   /** Open connections (for metrics and tests). */
   readonly connectionCount: number;
+  /** Backpressure figures over the open connections, plus slow clients closed so far (metrics, tests). */
+  stats(): GatewayStats;
   close(): Promise<void>;
+}
+
+export interface GatewayStats {
+  readonly connections: number;
+  /** Bytes queued in the send buffers (frames waiting for slow clients); bounded per connection. */
+  readonly queuedBytes: number;
+  /** Status and preview frames replaced by a newer one while queued, over the open connections. */
+  readonly coalescedFrames: number;
+  /** Connections closed with 1008 for falling hopelessly behind, since start. */
+  readonly slowClientsClosed: number;
 }
 
 export function attachGateway(server: Server, runtime: QueryRuntime, options: GatewayOptions = {}): Gateway {
   const settings = { ...DEFAULTS, ...stripUndefined(options) };
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: settings.maxFrameBytes });
   const alive = new WeakMap<WebSocket, boolean>();
+  const connections = new Set<GatewayConnection>();
+  let slowClientsClosed = 0;
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (request.url ?? '').split('?')[0];
@@ -67,6 +81,7 @@ export function attachGateway(server: Server, runtime: QueryRuntime, options: Ga
 
   wss.on('connection', (ws: WebSocket, _request: IncomingMessage, owner: string | undefined) => {
     const connection = new GatewayConnection(ws, runtime, settings, owner);
+    connections.add(connection);
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));
     ws.on('message', (data, isBinary) => {
@@ -76,8 +91,13 @@ export function attachGateway(server: Server, runtime: QueryRuntime, options: Ga
       }
       connection.onMessage(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(toBuffers(data)).toString('utf8'));
     });
-    ws.on('close', () => connection.close());
-    ws.on('error', () => connection.close());
+    const closed = () => {
+      if (!connections.delete(connection)) return;
+      if (connection.out.overflowed) slowClientsClosed++;
+      connection.close();
+    };
+    ws.on('close', closed);
+    ws.on('error', closed);
   });
 
   const heartbeat = setInterval(() => {
@@ -95,6 +115,18 @@ export function attachGateway(server: Server, runtime: QueryRuntime, options: Ga
   return {
     get connectionCount() {
       return wss.clients.size;
+    },
+    stats: () => {
+      let queuedBytes = 0;
+      let coalescedFrames = 0;
+      let overflowed = 0;
+      for (const c of connections) {
+        queuedBytes += c.out.pendingBytes;
+        coalescedFrames += c.out.coalesced;
+        // Closed with 1008 but the close handshake is still under way: already counts as closed.
+        if (c.out.overflowed) overflowed++;
+      }
+      return { connections: connections.size, queuedBytes, coalescedFrames, slowClientsClosed: slowClientsClosed + overflowed };
     },
     close: () =>
       new Promise<void>((resolve) => {

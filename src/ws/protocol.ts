@@ -142,7 +142,7 @@ function optionalPreview(m: Record<string, unknown>): PreviewRequest | undefined
     }
   }
   if (!optionalBoolean(m, 'preview', false)) return undefined;
-  return interval === undefined ? {} : { intervalMs: interval as number };
+  return interval === undefined ? {} : { intervalMs: interval };
 }
 
 function optionalParams(v: unknown): QueryParams | undefined {

@@ -30,6 +30,7 @@ export class SendBuffer {
   private readonly byKey = new Map<string, QueuedFrame>();
   private queuedBytes = 0;
   private closed = false;
+  private overflow = false;
   /** Frames replaced by a newer one of the same key (coalesced), for metrics and tests. */
   coalesced = 0;
 
@@ -58,11 +59,17 @@ export class SendBuffer {
     }
     if (this.queuedBytes > this.options.maxQueuedBytes) {
       this.closed = true;
+      this.overflow = true;
       this.queue.length = 0;
       this.byKey.clear();
       this.queuedBytes = 0;
       this.sink.close(1008, 'client too slow: send buffer overflow');
     }
+  }
+
+  /** True once the client was closed for falling hopelessly behind. */
+  get overflowed(): boolean {
+    return this.overflow;
   }
 
   get pendingBytes(): number {

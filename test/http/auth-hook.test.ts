@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument -- untyped JSON bodies, asserted by the tests */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningQactor } from '../../src/main.js';
 import { apiKeyAuth, basicAuth, startSecureQactor } from '../security/secure-qactor.js';

@@ -5,6 +5,8 @@ import { isDone, isResult, WsTestClient, type Frame } from './ws-test-client.js'
 
 /** 100 rows, 5 ms each: about half a second of running, aggregated row by row. */
 const SLOW_STATS = 'FROM numbers | EVAL d = DELAY(5ms) | STATS c = COUNT(*), s = SUM(n)';
+/** About a second: a subscriber on the default 250 ms period sees previews before it ends. */
+const SLOWER_STATS = 'FROM numbers | EVAL d = DELAY(10ms) | STATS c = COUNT(*), s = SUM(n)';
 
 interface PreviewBody {
   is_running: boolean;
@@ -63,7 +65,7 @@ describe('WebSocket live previews', () => {
     const a = await WsTestClient.open(node.url);
     const b = await WsTestClient.open(node.url);
     const plain = await WsTestClient.open(node.url);
-    a.send({ type: 'submit', ref: 'q', query: SLOW_STATS });
+    a.send({ type: 'submit', ref: 'q', query: SLOWER_STATS });
     const id = (await a.next((f) => f.type === 'submitted')).id as string;
     b.send({ type: 'subscribe', id, preview: true });
     plain.send({ type: 'subscribe', id });

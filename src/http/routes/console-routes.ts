@@ -25,20 +25,32 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-export function registerConsoleRoutes(app: FastifyInstance, webDir: string = consoleAssetDir()): void {
-  const assets = new Set(readdirSync(webDir).filter((name) => CONTENT_TYPES[extname(name)] !== undefined));
+export function registerConsoleRoutes(app: FastifyInstance, webDir: string | undefined = findConsoleAssetDir()): void {
+  // A deployment without the assets (a trimmed image) still serves the API; the console says why it is absent.
+  const assets = new Set(
+    webDir !== undefined && existsSync(webDir)
+      ? readdirSync(webDir).filter((name) => CONTENT_TYPES[extname(name)] !== undefined)
+      : [],
+  );
   // Built once: the machine definition cannot change while the process runs.
   const machineJson = JSON.stringify(machineGraph(queryMachine));
 
   app.get('/_console', async (_request, reply) => reply.redirect(CONSOLE_PATH, 302));
-  app.get(CONSOLE_PATH, async (_request, reply) => sendAsset(reply, webDir, 'index.html'));
+  app.get(CONSOLE_PATH, async (_request, reply) => {
+    if (webDir === undefined || !assets.has('index.html')) {
+      return reply.code(404).header('content-type', 'text/plain').send(`console assets not found (looked in ${webDir ?? '<no package root>'})\n`);
+    }
+    return sendAsset(reply, webDir, 'index.html');
+  });
   app.get('/_console/machine.json', async (_request, reply) => {
     reply.header('cache-control', 'no-cache');
     return sendBody(reply, 'application/json', machineJson);
   });
   app.get<{ Params: { file: string } }>('/_console/:file', async (request, reply) => {
     const file = request.params.file;
-    if (!assets.has(file)) return reply.code(404).header('content-type', 'text/plain').send(`no console asset [${file}]\n`);
+    if (webDir === undefined || !assets.has(file)) {
+      return reply.code(404).header('content-type', 'text/plain').send(`no console asset [${file}]\n`);
+    }
     return sendAsset(reply, webDir, file);
   });
 }
@@ -47,6 +59,14 @@ async function sendAsset(reply: FastifyReply, webDir: string, file: string) {
   const bytes = await readFile(join(webDir, file));
   // Assets are read per request, so an edited file is served at once; the browser revalidates.
   return reply.header('content-type', CONTENT_TYPES[extname(file)]).header('cache-control', 'no-cache').send(bytes);
+}
+
+function findConsoleAssetDir(): string | undefined {
+  try {
+    return consoleAssetDir();
+  } catch {
+    return undefined;
+  }
 }
 
 /** `<root>/src/web`, where root is the nearest folder above this module holding qactor's package.json. */

@@ -20,7 +20,7 @@ const INVALIDATE_ACTION = 'cluster:admin/xpack/security/api_key/invalidate';
  * created it, with that user's roles, optionally narrowed by `role_descriptors` cluster privileges.
  */
 export function registerSecurityRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const create = async (request: FastifyRequest) => {
+  const create = (request: FastifyRequest) => {
     const { authenticator, principal } = requireSecurity(ctx, request);
     rejectUnknownParams(urlParams(request), [...COMMON_PARAMS, 'refresh'], pathOf(request.url));
     // ES refuses to derive a key from a key: a leaked key must not be able to mint fresh ones.
@@ -33,7 +33,7 @@ export function registerSecurityRoutes(app: FastifyInstance, ctx: RouteContext):
     const expirationMs =
       body.expiration === undefined || body.expiration === null
         ? undefined
-        : Date.now() + positiveTime(String(body.expiration), 'expiration');
+        : Date.now() + positiveTime(typeof body.expiration === 'number' ? String(body.expiration) : (body.expiration as string), 'expiration');
     const restrictedTo = body.role_descriptors === undefined ? undefined : clusterPrivileges(body.role_descriptors as JsonObject);
     const created = authenticator.apiKeys.create({
       name,
@@ -50,8 +50,8 @@ export function registerSecurityRoutes(app: FastifyInstance, ctx: RouteContext):
       encoded: created.encoded,
     };
   };
-  app.post('/_security/api_key', async (request, reply) => sendJson(request, reply, await create(request)));
-  app.put('/_security/api_key', async (request, reply) => sendJson(request, reply, await create(request)));
+  app.post('/_security/api_key', async (request, reply) => sendJson(request, reply, create(request)));
+  app.put('/_security/api_key', async (request, reply) => sendJson(request, reply, create(request)));
 
   app.delete('/_security/api_key', async (request, reply) => {
     const { authenticator, principal } = requireSecurity(ctx, request);
@@ -169,7 +169,7 @@ function clusterPrivileges(descriptors: JsonObject): ReadonlySet<ClusterPrivileg
       if (!Array.isArray(value)) throw illegalArgument(`[role_descriptors] role [${roleName}]: [cluster] must be an array`);
       for (const p of value) {
         if (typeof p !== 'string' || !isClusterPrivilege(p)) {
-          throw illegalArgument(`[role_descriptors] role [${roleName}]: unknown cluster privilege [${String(p)}]`);
+          throw illegalArgument(`[role_descriptors] role [${roleName}]: unknown cluster privilege [${JSON.stringify(p)}]`);
         }
         out.add(p);
       }
