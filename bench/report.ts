@@ -98,7 +98,7 @@ export function renderReport(r: BenchReport): string {
     const cut = o.submitted < o.queries ? ` (**only ${o.submitted} submitted within the time bound**)` : '';
     out.push(
       `| ${o.queries.toLocaleString('en-US')} open async queries${cut}: node RSS (idle node ${mb(o.baselineRssBytes)}; after deleting all ${mb(o.afterDeleteRssBytes)}) | ` +
-        `${mb(o.openRssBytes)} (+${mb(o.openRssBytes - o.baselineRssBytes)}); sampled still running ${o.stillRunningSampled} | ≤ 400 MB | ${check(o.submitted === o.queries && o.openRssBytes <= 400 * MB)} |`,
+        `${mb(o.openRssBytes)} (+${mb(o.openRssBytes - o.baselineRssBytes)}); V8 heap ${mb(o.heapBytes.idle)} idle / ${mb(o.heapBytes.open)} open / ${mb(o.heapBytes.afterDelete)} after delete; sampled still running ${o.stillRunningSampled} | ≤ 400 MB | ${check(o.submitted === o.queries && o.openRssBytes <= 400 * MB)} |`,
     );
     out.push(
       `| ${o.queries.toLocaleString('en-US')} async submits, 50 keep-alive connections | ${o.submitPerSecond.toFixed(0)} /s (deletes ${o.deletePerSecond.toFixed(0)} /s) | ≥ 2,000 /s | ${check(o.submitPerSecond >= 2000)} |`,

@@ -22,9 +22,14 @@ export class ChildNode {
 
   /** RSS after two full GCs in the child. */
   async rss(): Promise<number> {
+    return (await this.memory()).rss;
+  }
+
+  /** RSS and V8 heap in use, after two full GCs in the child. */
+  async memory(): Promise<{ rss: number; heapUsed: number }> {
     const m = await ask(this.child, { type: 'memory' });
     if (m.type !== 'memory') throw new Error(`child memory probe failed: ${JSON.stringify(m)}`);
-    return m.rss;
+    return { rss: m.rss, heapUsed: m.heapUsed };
   }
 
   async close(): Promise<void> {

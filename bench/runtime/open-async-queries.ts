@@ -10,6 +10,8 @@ export interface OpenAsyncFigure {
   readonly baselineRssBytes: number;
   readonly openRssBytes: number;
   readonly afterDeleteRssBytes: number;
+  /** V8 heap in use (after GC): idle, with every query open, after deleting them all. */
+  readonly heapBytes: { readonly idle: number; readonly open: number; readonly afterDelete: number };
   /** Of a sample of ids, how many still reported is_running after all were submitted. */
   readonly stillRunningSampled: string;
   readonly deletePerSecond: number;
@@ -34,7 +36,7 @@ export async function measureOpenAsyncQueries(count: number, phaseMaxMs: number)
       ids[i] = await submit(node.url, agent, errors);
     });
     await runConcurrently(50, 10, async (i) => del(node.url, agent, ids[i], errors));
-    const baselineRssBytes = await node.rss();
+    const idle = await node.memory();
     const start = performance.now();
     const submitted = await runConcurrently(
       count,
@@ -45,7 +47,7 @@ export async function measureOpenAsyncQueries(count: number, phaseMaxMs: number)
       start + phaseMaxMs,
     );
     const submitPerSecond = submitted / ((performance.now() - start) / 1000);
-    const openRssBytes = await node.rss();
+    const open = await node.memory();
     let running = 0;
     const sample = ids.filter((id, i) => id !== '' && i % Math.max(1, Math.floor(submitted / 20)) === 0);
     for (const id of sample) {
@@ -55,14 +57,15 @@ export async function measureOpenAsyncQueries(count: number, phaseMaxMs: number)
     const delStart = performance.now();
     const deleted = await runConcurrently(submitted, 50, async (i) => del(node.url, agent, ids[i], errors), delStart + phaseMaxMs);
     const deletePerSecond = deleted / ((performance.now() - delStart) / 1000);
-    const afterDeleteRssBytes = await node.rss();
+    const afterDelete = await node.memory();
     return {
       queries: count,
       submitted,
       submitPerSecond,
-      baselineRssBytes,
-      openRssBytes,
-      afterDeleteRssBytes,
+      baselineRssBytes: idle.rss,
+      openRssBytes: open.rss,
+      afterDeleteRssBytes: afterDelete.rss,
+      heapBytes: { idle: idle.heapUsed, open: open.heapUsed, afterDelete: afterDelete.heapUsed },
       stillRunningSampled: `${running}/${sample.length}`,
       deletePerSecond,
       errors: errors.slice(0, 5),

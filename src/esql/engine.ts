@@ -107,8 +107,9 @@ class EsqlPreparedQuery implements PreparedQuery {
 }
 
 /**
- * What a stop would return at this moment: the driver's collected pages plus the snapshot of its last
- * STATS / SORT / TopN run through fresh copies of the operators after it. Those copies come from a
+ * What a stop would return at this moment: the driver's collected pages plus the snapshot of the first
+ * STATS / SORT / TopN still gathering rows, run through fresh copies of the operators after it (e.g.
+ * the SORT | LIMIT | EVAL after a STATS; the live ones never see it). Those copies come from a
  * second plan, made on the first preview only, with its own Warnings: a preview must not add warnings
  * (or anything else) to the live query.
  */

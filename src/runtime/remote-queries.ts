@@ -130,21 +130,27 @@ export class RemoteQueries {
       resolve(done);
     };
     const unsubscribe = await this.deps.status.subscribe(record.id, (e) => e.state === 'done' && finish(true));
+    // A failing check (Redis down for a moment) must not end the wait: the poll is always rescheduled,
+    // and the subscription is released whatever happens.
     const check = async () => {
       if (settled) return;
-      if ((await this.deps.status.latest(record.id))?.state === 'done') return finish(true);
-      if ((await this.deps.directory.get(record.id)) === undefined) return finish(true);
-      if (await this.isOrphan(record)) {
-        await this.finishOrphan(record);
-        return finish(true);
+      try {
+        if ((await this.deps.status.latest(record.id))?.state === 'done') return finish(true);
+        if ((await this.deps.directory.get(record.id)) === undefined) return finish(true);
+        if (await this.isOrphan(record)) {
+          await this.finishOrphan(record);
+          return finish(true);
+        }
+      } finally {
+        if (!settled) poll = clock.setTimeout(() => void check().catch(() => undefined), this.deps.livenessCheckMs);
       }
-      if (!settled) poll = clock.setTimeout(() => void check().catch(() => undefined), this.deps.livenessCheckMs);
     };
-    if (Number.isFinite(ms)) timeout = clock.setTimeout(() => finish(false), ms);
-    await check();
     try {
+      if (Number.isFinite(ms)) timeout = clock.setTimeout(() => finish(false), ms);
+      await check().catch(() => undefined);
       return await result;
     } finally {
+      finish(false);
       unsubscribe();
     }
   }

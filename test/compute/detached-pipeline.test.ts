@@ -26,6 +26,6 @@ describe('runDetached', () => {
   it('gives back the memory its operators reserved', () => {
     const ctx = testContext();
     runDetached(ctx, [new TopNOperatorFactory([desc], 10)], intPages(10_000, 1000));
-    expect(ctx.blockFactory.usedBytes).toBe(0);
+    expect(ctx.blockFactory.reservedBytes).toBe(0);
   });
 });
