@@ -71,7 +71,9 @@ async function startContainer(): Promise<TestRedis> {
   const { getContainerRuntimeClient } = await import('testcontainers');
   const port = await freePort();
   // A fixed host port so that a restarted container is reachable at the same URL.
-  const container = await new RedisContainer('redis:7').withExposedPorts({ container: 6379, host: port }).start();
+  const container = await withEngineRetries(() =>
+    new RedisContainer('redis:7').withExposedPorts({ container: 6379, host: port }).start(),
+  );
   const url = `redis://127.0.0.1:${port}`;
   return {
     url,
@@ -96,6 +98,24 @@ async function startContainer(): Promise<TestRedis> {
       await container.stop();
     },
   };
+}
+
+/**
+ * testcontainers gives up ("Could not find a working container runtime strategy") when the engine's
+ * API does not answer its ping in time, which happens on a loaded 2-core machine while other test
+ * files start containers. The engine is there (DOCKER_HOST is set): ask again rather than fail.
+ */
+async function withEngineRetries<T>(start: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (err) {
+      const transient = err instanceof Error && /working container runtime strategy/.test(err.message);
+      if (!transient || attempt >= attempts) throw err;
+      console.warn(`[test redis] container engine did not answer (attempt ${attempt}/${attempts}); retrying`);
+      await sleep(1000 * attempt);
+    }
+  }
 }
 
 async function startBinary(): Promise<TestRedis> {

@@ -13,7 +13,8 @@ export type Cell = Value | boolean | null | readonly (Value | boolean)[];
 export function block(type: DataType, cells: readonly Cell[]): Block {
   const b = new MultiValueBuilder(type, cells.length);
   for (const c of cells) {
-    if (c !== null) for (const v of Array.isArray(c) ? c : [c]) b.append(typeof v === 'boolean' ? (v ? 1 : 0) : v);
+    const values: readonly (Value | boolean)[] = c === null ? [] : Array.isArray(c) ? c : [c as Value | boolean];
+    for (const v of values) b.append(typeof v === 'boolean' ? (v ? 1 : 0) : v);
     b.endPosition();
   }
   return b.build();
@@ -85,7 +86,7 @@ export function evaluate(
   const blocks = args.map((a) => {
     if (a.cells !== undefined) return block(a.type as DataType, a.cells);
     const c = a.constant === undefined ? null : (a.constant as Cell);
-    const t = (a.type === 'time_duration' || a.type === 'date_period' ? 'null' : a.type) as DataType;
+    const t = (a.type === 'time_duration' || a.type === 'date_period' ? 'null' : a.type);
     return block(t, new Array<Cell>(n).fill(t === 'null' ? null : c));
   });
   const warnings = new Warnings();

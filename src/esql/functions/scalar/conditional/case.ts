@@ -48,7 +48,7 @@ export const caseFunction: ScalarFunctionDefinition = {
     const otherwise = args.length % 2 === 1 ? args[args.length - 1] : undefined;
     // Constant values cannot fail, so they are evaluated on the whole page without filtering it.
     const constant = info.filter((_, i) => i % 2 === 1 || i === args.length - 1).map((a) => a.foldable);
-    return new CaseEvaluator(conditions, values, otherwise, constant, r.type as DataType, ctx);
+    return new CaseEvaluator(conditions, values, otherwise, constant, r.type, ctx);
   },
 };
 

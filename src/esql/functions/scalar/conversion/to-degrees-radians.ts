@@ -6,7 +6,7 @@ function angle(name: string, factor: number) {
   return conversionFunction({
     name,
     result: 'double',
-    from: { integer: conv, long: conv, double: conv, unsigned_long: (v) => finite(Number(v as bigint) * factor) },
+    from: { integer: conv, long: conv, double: conv, unsigned_long: (v) => finite(Number(v) * factor) },
   });
 }
 

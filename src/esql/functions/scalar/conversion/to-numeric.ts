@@ -47,7 +47,7 @@ export const toDouble = conversionFunction({
     integer: (v) => v,
     long: 'identity',
     datetime: 'identity',
-    unsigned_long: (v) => Number(v as bigint),
+    unsigned_long: (v) => Number(v),
     double: 'identity',
     keyword: str(parseDouble),
     text: str(parseDouble),
@@ -59,7 +59,7 @@ export const toUnsignedLong = conversionFunction({
   aliases: ['to_ul', 'to_ulong'],
   result: 'unsigned_long',
   from: {
-    boolean: (v) => BigInt(v as number),
+    boolean: (v) => BigInt(v),
     integer: (v) => longToUnsignedLong(v as number),
     long: (v) => longToUnsignedLong(v as number),
     datetime: (v) => longToUnsignedLong(v as number),

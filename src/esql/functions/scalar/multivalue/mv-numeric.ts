@@ -61,7 +61,7 @@ export const mvAvg = mvFunction({
     if (t === 'unsigned_long') {
       return (vals, start, end, _e, out) => {
         let s = 0;
-        for (let i = start; i < end; i++) s += Number(vals[i] as bigint);
+        for (let i = start; i < end; i++) s += Number(vals[i]);
         out.append(s / (end - start));
       };
     }

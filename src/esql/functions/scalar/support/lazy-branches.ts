@@ -79,7 +79,7 @@ export class BranchAssembler {
 /** The per-value conversion from a branch's type to the (wider numeric) output type, if any. */
 export function widening(from: DataType, to: DataType): ((v: Value) => Value) | undefined {
   if (from === to) return undefined;
-  if (from === 'unsigned_long' && to === 'double') return (v) => Number(v as bigint);
-  if ((from === 'integer' || from === 'long') && to === 'unsigned_long') return (v) => BigInt(v as number);
+  if (from === 'unsigned_long' && to === 'double') return (v) => Number(v);
+  if ((from === 'integer' || from === 'long') && to === 'unsigned_long') return (v) => BigInt(v);
   return undefined;
 }

@@ -8,7 +8,7 @@ export function doubleReader(t: AnyType): (v: Value) => number {
 }
 
 const asNumber = (v: Value): number => v as number;
-const ulToDouble = (v: Value): number => Number(v as bigint);
+const ulToDouble = (v: Value): number => Number(v);
 
 export const INT_MIN = -2147483648;
 export const INT_MAX = 2147483647;
