@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { EsError, asEsError, illegalArgument, toEsErrorBody } from '../errors.js';
-import { writeJson } from './format/json-writer.js';
+import { writeJson } from '../format/json-writer.js';
 import { pathOf } from './request-params.js';
 import { sendBody } from './route-context.js';
 

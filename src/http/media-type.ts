@@ -1,5 +1,6 @@
 import { EsError, illegalArgument } from '../errors.js';
-import { csvDelimiter } from './format/delimited-format.js';
+import { csvDelimiter } from '../format/delimited-format.js';
+import type { FormatKind, ResponseFormat } from '../format/response-format.js';
 
 /**
  * Response format selection, as ES's `EsqlMediaTypeParser`: `?format=` wins, then the `Accept`
@@ -8,13 +9,7 @@ import { csvDelimiter } from './format/delimited-format.js';
  * JSON reply echoes the vendor type the client asked for.
  */
 
-export type ResponseFormat =
-  | { readonly kind: 'json'; readonly contentType: string }
-  | { readonly kind: 'txt'; readonly contentType: string }
-  | { readonly kind: 'csv'; readonly contentType: string; readonly delimiter: string; readonly header: boolean }
-  | { readonly kind: 'tsv'; readonly contentType: string };
-
-export type FormatKind = ResponseFormat['kind'];
+export type { FormatKind, ResponseFormat } from '../format/response-format.js';
 
 export interface MediaType {
   /** `type/subtype`, lower-cased. */

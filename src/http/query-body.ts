@@ -11,7 +11,7 @@ import {
 import { didYouMean } from './field-suggestions.js';
 import { parseQueryParams } from './query-params-parser.js';
 import { parseBooleanText } from './request-params.js';
-import { parseTimeValue } from './time-value.js';
+import { parseTimeValue } from '../format/time-value.js';
 
 /**
  * The JSON body of `POST /_query` (`esql/query`) and `POST /_query/async` (`esql/async_query`),

@@ -3,7 +3,7 @@ import type { QueryRuntime } from '../runtime/query-runtime.js';
 import type { Authenticator } from '../security/authenticator.js';
 import type { QueryOwnerIndex } from './query-owner-index.js';
 import type { RequestLimits } from './request-limits.js';
-import type { RenderedBody } from './format/result-renderer.js';
+import type { RenderedBody } from '../format/result-renderer.js';
 import { selectResponseFormat, type ResponseFormat } from './media-type.js';
 import { booleanParam, pathOf, stringParam, type UrlParams } from './request-params.js';
 

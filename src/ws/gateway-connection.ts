@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
 import { EsError, toEsErrorBody } from '../errors.js';
-import { renderAsyncView, renderSyncResult } from '../http/format/result-renderer.js';
+import { renderAsyncView, renderSyncResult } from '../format/result-renderer.js';
 import type { AsyncQueryView, QueryPreview, QueryRuntime, StatusEvent } from '../runtime/query-runtime.js';
 import { parseClientMessage, type ClientMessage, type MessageAddress, type PreviewRequest } from './protocol.js';
 import { SendBuffer } from './send-buffer.js';

@@ -1,5 +1,6 @@
 import type { QueryParams } from '../esql/ast.js';
 import { EsError, illegalArgument } from '../errors.js';
+import { parseTimeValue } from '../format/time-value.js';
 
 /**
  * The WebSocket protocol (JSON text frames). Client -> server messages are validated here into typed
@@ -152,12 +153,10 @@ function optionalParams(v: unknown): QueryParams | undefined {
   throw illegalArgument('[params] must be an array or an object');
 }
 
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-
-/** ES time values as used by keep_alive (`5d`, `30s`, `1500ms`). */
+/** ES time values as used by keep_alive (`5d`, `30s`, `1500ms`), parsed exactly as the HTTP API does. */
 export function parseDuration(v: unknown, field: string): number {
   if (typeof v !== 'string') throw illegalArgument(`[${field}] must be a time value such as "5d"`);
-  const match = /^(\d+)(ms|s|m|h|d)$/.exec(v.trim());
-  if (match === null) throw illegalArgument(`failed to parse setting [${field}] with value [${v}] as a time value`);
-  return Number(match[1]) * UNITS[match[2]];
+  const ms = parseTimeValue(v, field);
+  if (ms <= 0) throw illegalArgument(`[${field}] must be positive, got [${v}]`);
+  return ms;
 }

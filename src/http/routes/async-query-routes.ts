@@ -4,7 +4,7 @@ import type { Principal } from '../../security/principal.js';
 import { hasPrivilege } from '../../security/roles.js';
 import { ownerOf } from '../auth-hook.js';
 import type { AsyncQueryView } from '../../runtime/query-runtime.js';
-import { checkColumnarFormat, renderAsyncView } from '../format/result-renderer.js';
+import { checkColumnarFormat, renderAsyncView } from '../../format/result-renderer.js';
 import { parseQueryBody } from '../query-body.js';
 import {
   COMMON_PARAMS,
@@ -26,7 +26,7 @@ import {
   type ResponseOptions,
   type RouteContext,
 } from '../route-context.js';
-import { parseTimeValue } from '../time-value.js';
+import { parseTimeValue } from '../../format/time-value.js';
 
 /** ES defaults (`EsqlQueryRequest.DEFAULT_WAIT_FOR_COMPLETION`, `DEFAULT_KEEP_ALIVE`). */
 export const DEFAULT_WAIT_FOR_COMPLETION_MS = 1000;

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { checkColumnarFormat, renderSyncResult } from '../format/result-renderer.js';
+import { checkColumnarFormat, renderSyncResult } from '../../format/result-renderer.js';
 import { parseQueryBody } from '../query-body.js';
 import { COMMON_PARAMS, RESPONSE_PARAMS, booleanParam, pathOf, rejectUnknownParams } from '../request-params.js';
 import { ownerOf } from '../auth-hook.js';

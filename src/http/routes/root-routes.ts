@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { writeJson } from '../format/json-writer.js';
+import { writeJson } from '../../format/json-writer.js';
 import { booleanParam } from '../request-params.js';
 import { sendBody, urlParams, type RouteContext } from '../route-context.js';
 

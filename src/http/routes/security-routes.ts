@@ -5,11 +5,11 @@ import type { Authenticator } from '../../security/authenticator.js';
 import type { Principal } from '../../security/principal.js';
 import { hasPrivilege, isClusterPrivilege, type ClusterPrivilege } from '../../security/roles.js';
 import { actionUnauthorized } from '../../security/security-errors.js';
-import { writeJson } from '../format/json-writer.js';
+import { writeJson } from '../../format/json-writer.js';
 import { formatLocation, parseEsJson, type JsonObject, type JsonValue } from '../json/es-json-parser.js';
 import { booleanParam, COMMON_PARAMS, pathOf, rejectUnknownParams } from '../request-params.js';
 import { bodyText, sendBody, urlParams, type RouteContext } from '../route-context.js';
-import { parseTimeValue } from '../time-value.js';
+import { parseTimeValue } from '../../format/time-value.js';
 
 const CREATE_ACTION = 'cluster:admin/xpack/security/api_key/create';
 const INVALIDATE_ACTION = 'cluster:admin/xpack/security/api_key/invalidate';

@@ -1,7 +1,7 @@
-import type { ColumnInfo } from '../../esql/query-engine.js';
-import type { AsyncQueryView, CompletedQuery } from '../../runtime/query-runtime.js';
-import { illegalArgument } from '../../errors.js';
-import type { ResponseFormat } from '../media-type.js';
+import type { ColumnInfo } from '../esql/query-engine.js';
+import type { AsyncQueryView, CompletedQuery } from '../runtime/query-runtime.js';
+import { illegalArgument } from '../errors.js';
+import type { ResponseFormat } from './response-format.js';
 import { formatDelimited } from './delimited-format.js';
 import { EsqlValues, writeJson, type JsonNode } from './json-writer.js';
 import { formatTextTable } from './text-table-format.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EsError } from '../../../src/errors.js';
-import { csvDelimiter, formatDelimited } from '../../../src/http/format/delimited-format.js';
+import { EsError } from '../../src/errors.js';
+import { csvDelimiter, formatDelimited } from '../../src/format/delimited-format.js';
 
 const columns = [
   { name: 'k', type: 'keyword' },

@@ -1,5 +1,5 @@
-import type { DataType } from '../../compute/data-type.js';
-import type { Value } from '../../esql/query-engine.js';
+import type { DataType } from '../compute/data-type.js';
+import type { Value } from '../esql/query-engine.js';
 
 /**
  * How ES prints one cell. ES writes doubles with Java's `Double.toString` in JSON and text alike

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EsqlValues, writeJson } from '../../../src/http/format/json-writer.js';
+import { EsqlValues, writeJson } from '../../src/format/json-writer.js';
 
 describe('writeJson', () => {
   it('writes compact JSON identical to JSON.stringify for plain values', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { integerToString, javaDoubleToString, scalarToJson, valueToText } from '../../../src/http/format/value-text.js';
+import { integerToString, javaDoubleToString, scalarToJson, valueToText } from '../../src/format/value-text.js';
 
 describe('javaDoubleToString', () => {
   it.each([

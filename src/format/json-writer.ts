@@ -1,5 +1,5 @@
-import type { DataType } from '../../compute/data-type.js';
-import type { Value } from '../../esql/query-engine.js';
+import type { DataType } from '../compute/data-type.js';
+import type { Value } from '../esql/query-engine.js';
 import { scalarToJson } from './value-text.js';
 
 /**

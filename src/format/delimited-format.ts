@@ -1,5 +1,5 @@
-import type { ColumnInfo, Value } from '../../esql/query-engine.js';
-import { illegalArgument } from '../../errors.js';
+import type { ColumnInfo, Value } from '../esql/query-engine.js';
+import { illegalArgument } from '../errors.js';
 import { valueToText } from './value-text.js';
 
 /**

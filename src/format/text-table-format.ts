@@ -1,4 +1,4 @@
-import type { ColumnInfo, Value } from '../../esql/query-engine.js';
+import type { ColumnInfo, Value } from '../esql/query-engine.js';
 import { valueToText } from './value-text.js';
 
 /** ES `TextFormatter` never makes a column narrower than this. */

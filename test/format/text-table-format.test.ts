@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTextTable } from '../../../src/http/format/text-table-format.js';
+import { formatTextTable } from '../../src/format/text-table-format.js';
 
 describe('formatTextTable', () => {
   it('reproduces the ES docs example byte for byte', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseTimeValue } from '../../src/http/time-value.js';
-import { esErrorOf } from './reason-of.js';
+import { parseTimeValue } from '../../src/format/time-value.js';
+import { esErrorOf } from '../http/reason-of.js';
 
 describe('parseTimeValue', () => {
   it.each([

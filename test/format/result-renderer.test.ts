@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkColumnarFormat, renderAsyncView, renderSyncResult, type RenderOptions } from '../../../src/http/format/result-renderer.js';
-import { completed } from '../fake-runtime.js';
-import { esErrorOf } from '../reason-of.js';
+import { checkColumnarFormat, renderAsyncView, renderSyncResult, type RenderOptions } from '../../src/format/result-renderer.js';
+import { completed } from '../http/fake-runtime.js';
+import { esErrorOf } from '../http/reason-of.js';
 
 const JSON_FORMAT = { kind: 'json', contentType: 'application/json' } as const;
 const options = (o: Partial<RenderOptions> = {}): RenderOptions => ({
