@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { QueryRuntime } from '../runtime/query-runtime.js';
 import type { Authenticator } from '../security/authenticator.js';
-import type { QueryOwnerIndex } from './query-owner-index.js';
 import type { RequestLimits } from './request-limits.js';
 import type { RenderedBody } from '../format/result-renderer.js';
 import { selectResponseFormat, type ResponseFormat } from './media-type.js';
@@ -17,7 +16,6 @@ export interface RouteContext {
   readonly limits: RequestLimits;
   /** Undefined when security is off (no `--users`). */
   readonly authenticator?: Authenticator;
-  readonly owners: QueryOwnerIndex;
 }
 
 export interface ResponseOptions {

@@ -6,7 +6,6 @@ import { EsError, toEsErrorBody } from '../errors.js';
 import type { QueryRuntime } from '../runtime/query-runtime.js';
 import type { Authenticator } from '../security/authenticator.js';
 import { registerAuthHook } from './auth-hook.js';
-import { QueryOwnerIndex } from './query-owner-index.js';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './request-limits.js';
 import { createErrorHandler, defaultReporter, handleNotFound, type UnexpectedErrorReporter } from './error-handler.js';
 import type { QueryMetrics } from './query-metrics.js';
@@ -91,7 +90,6 @@ export function buildServer(runtime: QueryRuntime, options: HttpServerOptions = 
     clusterUuid: randomBytes(16).toString('base64url').slice(0, 22),
     limits: { ...DEFAULT_REQUEST_LIMITS, ...options.limits },
     ...(options.authenticator === undefined ? {} : { authenticator: options.authenticator }),
-    owners: new QueryOwnerIndex(),
   };
   app.server.headersTimeout = options.headersTimeoutMs ?? 10_000;
 

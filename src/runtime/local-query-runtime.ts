@@ -17,6 +17,7 @@ import type {
   QueryRuntime,
   StatusEvent,
 } from './query-runtime.js';
+import { ANY_OWNER, ownerMatches, type Asker } from './owner-check.js';
 import { RunningSlots } from './running-slots.js';
 import { KeepAliveTimers } from './keep-alive-timers.js';
 import { finishedView, runningView, storedView } from './async-query-views.js';
@@ -155,18 +156,19 @@ export class LocalQueryRuntime implements QueryRuntime {
     return finishedView(live.id, live, await live.finished, id);
   }
 
-  async delete(id: string, options: { readonly owner?: string } = {}): Promise<void> {
+  async delete(id: string, options: { readonly owner?: string; readonly anyOwner?: boolean } = {}): Promise<void> {
     const canonical = canonicalId(id);
-    const live = this.visibleLive(canonical, id, options.owner);
+    const owner: Asker = options.anyOwner === true ? ANY_OWNER : options.owner;
+    const live = this.visibleLive(canonical, id, owner);
     if (live !== undefined) {
       if (live.completion === undefined) live.actor.send({ type: 'query.cancel', reason: 'deleted' });
       const completion = await live.finished;
       if (completion.stored) await this.ports.results.delete(canonical);
       return;
     }
-    const remote = await this.findRemote(canonical, id, options.owner);
+    const remote = await this.findRemote(canonical, id, owner);
     if (remote !== undefined) return remote.queries.delete(remote.record);
-    await this.visibleStored(canonical, id, options.owner);
+    await this.visibleStored(canonical, id, owner);
     if (!(await this.ports.results.delete(canonical))) throw resourceNotFound(id);
   }
 
@@ -255,7 +257,7 @@ export class LocalQueryRuntime implements QueryRuntime {
   }
 
   /** A query this node does not run but the cluster directory knows (cluster mode only). */
-  private async findRemote(canonical: string, requestedId: string, owner: string | undefined) {
+  private async findRemote(canonical: string, requestedId: string, owner: Asker) {
     const queries = this.remote;
     const record = await queries?.find(canonical, requestedId, owner);
     return queries === undefined || record === undefined ? undefined : { queries, record };
@@ -293,14 +295,14 @@ export class LocalQueryRuntime implements QueryRuntime {
   }
 
   /** The live query with this id if the caller may see it and it has not expired; undefined if not live. */
-  private visibleLive(canonical: string, requestedId: string, owner: string | undefined): LiveQuery | undefined {
+  private visibleLive(canonical: string, requestedId: string, owner: Asker): LiveQuery | undefined {
     const live = this.registry.get(canonical);
     if (live === undefined) return undefined;
     if (!ownerMatches(live.owner, owner) || live.isExpired(this.ports.clock.now())) throw resourceNotFound(requestedId);
     return live;
   }
 
-  private async visibleStored(canonical: string, requestedId: string, owner: string | undefined): Promise<StoredQuery> {
+  private async visibleStored(canonical: string, requestedId: string, owner: Asker): Promise<StoredQuery> {
     const entry = await this.ports.results.get(canonical);
     if (entry === undefined || !ownerMatches(entry.owner, owner)) throw resourceNotFound(requestedId);
     return entry;
@@ -326,9 +328,6 @@ export class LocalQueryRuntime implements QueryRuntime {
 }
 
 /** Security off at submit (no owner) means anyone may read; otherwise only the same principal. */
-function ownerMatches(stored: string | undefined, asking: string | undefined): boolean {
-  return stored === undefined || stored === asking;
-}
 
 /** Decodes (400 on a malformed id) and re-encodes, so equivalent spellings name one query. */
 function canonicalId(id: string): string {

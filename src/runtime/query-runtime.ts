@@ -17,8 +17,11 @@ export interface QueryRuntime {
   get(id: string, options?: GetOptions): Promise<AsyncQueryView>;
   /** `POST /_query/async/{id}/stop`: waits for the pipeline to drain; on a finished query same as get. */
   stop(id: string, options?: { readonly owner?: string }): Promise<AsyncQueryView>;
-  /** `DELETE /_query/async/{id}`: cancels a running query or deletes the stored result. */
-  delete(id: string, options?: { readonly owner?: string }): Promise<void>;
+  /**
+   * `DELETE /_query/async/{id}`: cancels a running query or deletes the stored result. `anyOwner`
+   * is for callers holding ES's `cancel_task` privilege: they may delete anyone's query.
+   */
+  delete(id: string, options?: { readonly owner?: string; readonly anyOwner?: boolean }): Promise<void>;
   /** Live status events of one query (current state first). Returns an unsubscribe function. */
   watch(id: string, listener: (event: StatusEvent) => void, options?: { readonly owner?: string }): Promise<() => void>;
   /**

@@ -2,6 +2,7 @@ import { resourceNotFound, statusException, storeError } from '../errors.js';
 import { storedView } from './async-query-views.js';
 import type { Clock, ControlChannel, NodeRegistry, ResultStore, RunningQueryDirectory, RunningQueryRecord, StatusBus, StoredQuery } from './ports.js';
 import type { AsyncQueryView, GetOptions, StatusEvent } from './query-runtime.js';
+import { ownerMatches, type Asker } from './owner-check.js';
 
 export interface RemoteQueriesDeps {
   readonly directory: RunningQueryDirectory;
@@ -25,10 +26,10 @@ export class RemoteQueries {
   constructor(private readonly deps: RemoteQueriesDeps) {}
 
   /** The running record `owner` may see; undefined if there is none; 404 if foreign or expired. */
-  async find(id: string, requestedId: string, owner: string | undefined): Promise<RunningQueryRecord | undefined> {
+  async find(id: string, requestedId: string, owner: Asker): Promise<RunningQueryRecord | undefined> {
     const record = await this.deps.directory.get(id);
     if (record === undefined) return undefined;
-    if ((record.owner !== undefined && record.owner !== owner) || record.expirationTimeMs <= this.deps.clock.now()) {
+    if (!ownerMatches(record.owner, owner) || record.expirationTimeMs <= this.deps.clock.now()) {
       throw resourceNotFound(requestedId);
     }
     return record;

@@ -118,6 +118,22 @@ describe('LocalQueryRuntime ownership', () => {
     await runtime.delete(id!, { owner: 'alice' });
   });
 
+  it('anyOwner (cancel_task) deletes a foreign query, running or stored, but reads nothing', async () => {
+    const { runtime, engine } = createTestRuntime();
+    const running = (await runtime.submit(asyncRequest({ waitForCompletionMs: 0, owner: 'alice' }))).id!;
+    expect((await thrown(() => runtime.get(running, { owner: 'ops' }))).status).toBe(404);
+    await runtime.delete(running, { owner: 'ops', anyOwner: true });
+    expect(engine.last.aborted).toBe(true);
+    expect((await thrown(() => runtime.get(running, { owner: 'alice' }))).status).toBe(404);
+
+    const stored = (await runtime.submit(asyncRequest({ waitForCompletionMs: 0, owner: 'alice' }))).id!;
+    engine.last.complete();
+    await settle();
+    await runtime.delete(stored, { owner: 'ops', anyOwner: true });
+    expect((await thrown(() => runtime.get(stored, { owner: 'alice' }))).status).toBe(404);
+    expect((await thrown(() => runtime.delete(stored, { owner: 'ops', anyOwner: true }))).status).toBe(404);
+  });
+
   it('a query submitted without a principal is visible to anyone', async () => {
     const { runtime } = createTestRuntime();
     const { id } = await runtime.submit(asyncRequest({ waitForCompletionMs: 0 }));

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { EsError } from '../../errors.js';
 import type { Principal } from '../../security/principal.js';
 import { hasPrivilege } from '../../security/roles.js';
 import { ownerOf } from '../auth-hook.js';
@@ -76,7 +75,6 @@ export function registerAsyncQueryRoutes(app: FastifyInstance, ctx: RouteContext
       keepOnCompletion: body.keepOnCompletion ?? booleanParam(params, 'keep_on_completion', false),
       ...(owner === undefined ? {} : { owner }),
     });
-    if (owner !== undefined && view.id !== undefined) ctx.owners.record(view.id, owner, view.expirationTimeMs);
     return sendView(reply, view, response, body.columnar, ctx);
   });
 
@@ -93,7 +91,6 @@ export function registerAsyncQueryRoutes(app: FastifyInstance, ctx: RouteContext
       keepAliveMs: keepAliveMs === undefined || keepAliveMs < 0 ? undefined : checkKeepAlive(keepAliveMs, ctx.limits),
       ...(owner === undefined ? {} : { owner }),
     });
-    if (keepAliveMs !== undefined) ctx.owners.extend(request.params.id, view.expirationTimeMs);
     return sendView(reply, view, response, false, ctx);
   });
 
@@ -126,21 +123,13 @@ function sendView(
 }
 
 /**
- * The owner may delete; so may a holder of `cancel_task` (ES), for whom the adapter names the
- * recorded owner. Anyone else gets the runtime's 404, identical to an unknown id.
+ * The owner may delete; so may a holder of `cancel_task` (ES), on any node of a cluster. Anyone else
+ * gets the runtime's 404, identical to an unknown id.
  */
 async function deleteQuery(ctx: RouteContext, id: string, principal: Principal | undefined): Promise<void> {
-  try {
-    await ctx.runtime.delete(id, principal === undefined ? {} : { owner: principal.owner });
-  } catch (err) {
-    const realOwner = principal === undefined ? undefined : ctx.owners.ownerOf(id);
-    const mayCancel = principal !== undefined && hasPrivilege(principal.privileges, 'cancel_task');
-    if (!(err instanceof EsError) || err.status !== 404 || !mayCancel || realOwner === undefined || realOwner === principal.owner) {
-      throw err;
-    }
-    await ctx.runtime.delete(id, { owner: realOwner });
-  }
-  ctx.owners.forget(id);
+  if (principal === undefined) return ctx.runtime.delete(id);
+  const anyOwner = hasPrivilege(principal.privileges, 'cancel_task');
+  await ctx.runtime.delete(id, { owner: principal.owner, anyOwner });
 }
 
 function timeParam(params: UrlParams, name: string): number | undefined {
