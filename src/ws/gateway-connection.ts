@@ -3,6 +3,7 @@ import { EsError, toEsErrorBody } from '../errors.js';
 import { renderAsyncView, renderSyncResult } from '../format/result-renderer.js';
 import type { AsyncQueryView, QueryPreview, QueryRuntime, StatusEvent } from '../runtime/query-runtime.js';
 import { parseClientMessage, type ClientMessage, type MessageAddress, type PreviewRequest } from './protocol.js';
+import { CallerQueries } from './caller-queries.js';
 import { SendBuffer } from './send-buffer.js';
 
 export interface ConnectionLimits {
@@ -39,8 +40,6 @@ const RENDER = { format: JSON_FORMAT, columnar: false, dropNullColumns: false, p
  */
 export class GatewayConnection {
   private readonly subscriptions = new Map<string, () => void>();
-  /** Queries submitted on this connection, with their latest status (the `list` answer). */
-  private readonly submitted = new Map<string, StatusEvent | undefined>();
   private inFlightSubmits = 0;
   private closed = false;
   readonly out: SendBuffer;
@@ -50,6 +49,8 @@ export class GatewayConnection {
     private readonly runtime: QueryRuntime,
     private readonly limits: ConnectionLimits,
     private readonly owner: string | undefined,
+    /** The caller's queries across all its connections to this gateway (the `list` answer). */
+    private readonly callerQueries: CallerQueries = new CallerQueries(),
   ) {
     this.out = new SendBuffer(
       {
@@ -95,18 +96,13 @@ export class GatewayConnection {
         return this.sendResult(m.id, await this.runtime.get(m.id, { owner: this.owner }));
       case 'delete':
         await this.runtime.delete(m.id, { owner: this.owner });
+        this.callerQueries.forget(this.owner, m.id);
         this.send({ type: 'deleted', id: m.id });
         return;
       case 'list':
         this.send({
           type: 'list',
-          queries: [...this.submitted].map(([id, status]) => ({
-            id,
-            state: status?.state ?? 'submitted',
-            outcome: status?.outcome,
-            seq: status?.seq ?? -1,
-            progress: status?.progress,
-          })),
+          queries: this.callerQueries.list(this.owner),
         });
         return;
     }
@@ -136,7 +132,7 @@ export class GatewayConnection {
       this.inFlightSubmits--;
     }
     const id = view.id!;
-    this.submitted.set(id, undefined);
+    this.callerQueries.add(this.owner, id);
     this.send({ type: 'submitted', ref: m.ref, id });
     await this.subscribe(id, -1, m.result, m.preview);
   }
@@ -160,7 +156,7 @@ export class GatewayConnection {
       if (this.closed || event.seq <= lastSeq) return;
       lastSeq = event.seq;
       running = event.state === 'running';
-      if (this.submitted.has(id)) this.submitted.set(id, event);
+      this.callerQueries.update(this.owner, event);
       // The terminal status is never coalesced away: it has its own key.
       const key = event.state === 'done' ? undefined : `status:${id}`;
       this.out.push(statusFrame(event), key);

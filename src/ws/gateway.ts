@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { asEsError, toEsErrorBody } from '../errors.js';
 import type { QueryRuntime } from '../runtime/query-runtime.js';
 import { AUTHENTICATE_CHALLENGES } from '../security/security-errors.js';
+import { CallerQueries } from './caller-queries.js';
 import { GatewayConnection, type ConnectionLimits } from './gateway-connection.js';
 
 /**
@@ -78,9 +79,10 @@ export function attachGateway(server: Server, runtime: QueryRuntime, options: Ga
     );
   };
   server.on('upgrade', onUpgrade);
+  const callerQueries = new CallerQueries();
 
   wss.on('connection', (ws: WebSocket, _request: IncomingMessage, owner: string | undefined) => {
-    const connection = new GatewayConnection(ws, runtime, settings, owner);
+    const connection = new GatewayConnection(ws, runtime, settings, owner, callerQueries);
     connections.add(connection);
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));

@@ -118,10 +118,20 @@ describe('WebSocket gateway', () => {
     c.send({ type: 'submit', ref: 'bad', query: 'FROM numbers | WHERE nope > 1' });
     const e4 = await c.next((f) => f.type === 'error' && f.ref === 'bad');
     expect(e4).toMatchObject({ status: 400, error: { type: 'verification_exception' } });
-    c.send({ type: 'list' });
-    const list = await c.next((f) => f.type === 'list');
-    expect(list.queries).toEqual([]);
     c.close();
+  });
+
+  it('list shows the caller\'s queries from every connection, with their latest state', async () => {
+    const first = await Client.open(node.url);
+    first.send({ type: 'submit', ref: 'l', query: 'FROM numbers | STATS c = COUNT(*)' });
+    const id = (await first.next((f) => f.type === 'submitted')).id as string;
+    await first.next(isDone(id));
+    const second = await Client.open(node.url);
+    second.send({ type: 'list' });
+    const list = await second.next((f) => f.type === 'list');
+    expect(list.queries).toContainEqual(expect.objectContaining({ id, state: 'done', outcome: 'completed' }));
+    first.close();
+    second.close();
   });
 
   it('delete from the socket cancels; the id is then unknown', async () => {
