@@ -22,6 +22,8 @@ export interface QactorConfig {
   readonly insecure: boolean;
   /** Queries running at once on this node; more wait in `submitted`. */
   readonly maxRunningQueries: number;
+  /** Queries that may wait in `submitted`; past it submits get 429 es_rejected_execution_exception. */
+  readonly maxQueuedQueries: number;
   readonly queryMemoryBytes: number;
   readonly nodeMemoryBytes: number;
   /** After a stop, how long the pipeline may take to drain before buffered pages are returned as they are. */
@@ -47,6 +49,7 @@ export const DEFAULTS: QactorConfig = {
   testFunctions: false,
   insecure: false,
   maxRunningQueries: 16,
+  maxQueuedQueries: 50_000,
   queryMemoryBytes: 512 * 1024 * 1024,
   nodeMemoryBytes: 2 * 1024 * 1024 * 1024,
   stopGraceMs: 5_000,

@@ -52,6 +52,7 @@ export async function startQactor(config: QactorConfig, hooks: StartHooks = {}):
     // A dead node's queries must be failed by the others within seconds, not after a 15 s TTL.
     ...(config.redisUrl === undefined ? {} : { heartbeatIntervalMs: 1_000, heartbeatTtlMs: 3_000 }),
     maxRunning: config.maxRunningQueries,
+    maxQueued: config.maxQueuedQueries,
     stopGraceMs: config.stopGraceMs,
     progressIntervalMs: config.progressIntervalMs,
     queryMemoryBytes: config.queryMemoryBytes,

@@ -1,5 +1,5 @@
 import { BlockFactory, MemoryBudget } from '../compute/block-factory.js';
-import { resourceNotFound, statusException, taskCancelled } from '../errors.js';
+import { EsError, resourceNotFound, statusException, taskCancelled } from '../errors.js';
 import type { QueryEngine } from '../esql/query-engine.js';
 import { ActorRegistry } from './actor-registry.js';
 import { decodeAsyncId, encodeAsyncId, randomBase64Uuid } from './async-id.js';
@@ -217,6 +217,15 @@ export class LocalQueryRuntime implements QueryRuntime {
 
   private launch(request: QueryRequest, mode: { keepAliveMs: number; store: boolean; announce: boolean }): LiveQuery {
     if (this.closed) throw statusException('node is shutting down');
+    const maxQueued = this.options.maxQueued ?? 50_000;
+    if (this.slots.runningCount >= this.slots.limit && this.slots.queuedCount >= maxQueued) {
+      // The queue is a bound, not a buffer: past it the node refuses instead of growing without limit.
+      throw new EsError(
+        'es_rejected_execution_exception',
+        `rejected execution of query: ${this.slots.runningCount} running and ${this.slots.queuedCount} queued ` +
+          `(queue capacity ${maxQueued})`,
+      );
+    }
     const startTimeMs = this.ports.clock.now();
     // Parsing and verification errors surface here, at submit time; nothing is registered or stored.
     const prepared = this.engine.prepare(request.query, { params: request.params, nowMs: startTimeMs });

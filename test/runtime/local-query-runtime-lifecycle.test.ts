@@ -30,6 +30,21 @@ describe('LocalQueryRuntime running limit', () => {
     const queued = await runtime.submit(asyncRequest({ waitForCompletionMs: 0 }));
     expect((await runtime.get(queued.id!)).isRunning).toBe(true);
   });
+
+  it('past the queue bound a submit is refused with 429 es_rejected_execution_exception; room comes back', async () => {
+    const { runtime, engine } = createTestRuntime({ maxRunning: 1, maxQueued: 2 });
+    await runtime.submit(asyncRequest({ waitForCompletionMs: 0 }));
+    const running = engine.last;
+    await runtime.submit(asyncRequest({ waitForCompletionMs: 0 }));
+    await runtime.submit(asyncRequest({ waitForCompletionMs: 0 }));
+    expect(await thrown(() => runtime.submit(asyncRequest({ waitForCompletionMs: 0 })))).toMatchObject({
+      type: 'es_rejected_execution_exception',
+      status: 429,
+    });
+    running.complete();
+    await settle();
+    expect((await runtime.submit(asyncRequest({ waitForCompletionMs: 0 }))).isRunning).toBe(true);
+  });
 });
 
 describe('LocalQueryRuntime keep_alive', () => {
