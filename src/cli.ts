@@ -5,6 +5,7 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, resolveConfig, type IndexLoad, type QactorConfig } from './config.js';
+import { registerLoadCommand } from './cli/load-command.js';
 import { registerMachineCommand } from './cli/machine-command.js';
 import { registerQueryCommand } from './cli/query-command.js';
 import { startQactor } from './main.js';
@@ -129,6 +130,7 @@ function collectLoad(value: string, previous: IndexLoad[]): IndexLoad[] {
 
 registerQueryCommand(program);
 registerMachineCommand(program);
+registerLoadCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`qactor: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -12,7 +12,6 @@ import { MemoryControlChannel } from './memory/memory-control-channel.js';
 import { MemoryNodeRegistry } from './memory/memory-node-registry.js';
 import { MemoryResultStore } from './memory/memory-result-store.js';
 import { MemoryStatusBus } from './memory/memory-status-bus.js';
-import { createRedisPorts, redactUrl } from './redis/create-redis-ports.js';
 import { LocalQueryRuntime, type RuntimePorts } from './runtime/local-query-runtime.js';
 import type { QueryRuntime } from './runtime/query-runtime.js';
 import { SystemClock } from './runtime/system-clock.js';
@@ -67,6 +66,7 @@ export async function startQactor(config: QactorConfig, hooks: StartHooks = {}):
   });
   const server = buildServer(metrics.runtime, {
     metrics,
+    catalog,
     bodyLimitBytes: config.bodyLimitBytes,
     nodeName: config.nodeName,
     ...(authenticator === undefined ? {} : { authenticator }),
@@ -129,6 +129,8 @@ async function createPorts(
     };
     return { ports, closePorts: () => Promise.resolve() };
   }
+  // Loaded only in cluster mode: ioredis and the Redis adapters cost startup time and memory otherwise.
+  const { createRedisPorts, redactUrl } = await import('./redis/create-redis-ports.js');
   let lastError = '';
   const redis = await createRedisPorts(config.redisUrl, {
     clock,

@@ -11,6 +11,8 @@ import { createErrorHandler, defaultReporter, handleNotFound, type UnexpectedErr
 import type { QueryMetrics } from './query-metrics.js';
 import { registerAsyncQueryRoutes } from './routes/async-query-routes.js';
 import { registerConsoleRoutes } from './routes/console-routes.js';
+import { registerIngestRoutes } from './routes/ingest-routes.js';
+import type { Catalog } from '../storage/catalog.js';
 import { registerMetricsRoutes } from './routes/metrics-routes.js';
 import { registerQueryRoutes } from './routes/query-routes.js';
 import { registerRootRoutes } from './routes/root-routes.js';
@@ -42,6 +44,8 @@ export interface HttpServerOptions {
   readonly headersTimeoutMs?: number;
   /** ... and its whole request (headers and body) within this time, default 30 s. */
   readonly requestTimeoutMs?: number;
+  /** Serves the ingest API (`PUT /{index}`, `/_bulk`, `_cat/indices`, `DELETE /{index}`) into this catalog. */
+  readonly catalog?: Catalog;
 }
 
 export const DEFAULT_ES_VERSION = '8.19.0';
@@ -126,5 +130,6 @@ export function buildServer(runtime: QueryRuntime, options: HttpServerOptions = 
   registerSecurityRoutes(app, ctx);
   registerConsoleRoutes(app);
   if (options.metrics !== undefined) registerMetricsRoutes(app, options.metrics);
+  if (options.catalog !== undefined) registerIngestRoutes(app, options.catalog);
   return app;
 }

@@ -4,7 +4,8 @@ import type { BlockFactory } from '../compute/block-factory.js';
 import { asEsError, storeError, taskCancelled, type EsError } from '../errors.js';
 import type { EngineResult, PreparedQuery, QueryExecution, QueryProgress } from '../esql/query-engine.js';
 import type { Clock, ResultStore, StatusBus, StoredQuery } from './ports.js';
-import { createQueryExecutor, schemaOnlyResult } from './query-executor.js';
+import type { ProgressTicker } from './progress-ticker.js';
+import { createQueryExecutor, schemaOnlyResult, type ExecutorOptions } from './query-executor.js';
 import type { CompletedQuery, QueryOutcome, QueryPreview, StatusEvent } from './query-runtime.js';
 
 /** How a finished query ended, as readers see it. Stored unless `stored` is false. */
@@ -36,12 +37,23 @@ export interface LiveQueryDeps {
   readonly status: StatusBus;
   readonly nodeId: string;
   readonly stopGraceMs: number;
-  readonly progressIntervalMs: number;
+  /** Node-wide: polls the progress of every running query (one timer, not one per query). */
+  readonly progressTicker: ProgressTicker;
   readonly yieldToEventLoop?: () => Promise<void>;
   readonly sliceMs?: number;
 }
 
 const NO_PROGRESS: QueryProgress = { rows_processed: 0, rows_total: null, pages: 0 };
+const NO_TICKER: Pick<ProgressTicker, 'add'> = { add: () => () => undefined };
+
+const machinesByDeps = new WeakMap<LiveQueryDeps, QueryMachine>();
+const byActorSystem = new WeakMap<object, LiveQuery>();
+
+function liveOf(system: object): LiveQuery {
+  const live = byActorSystem.get(system);
+  if (live === undefined) throw new Error('query actor without its LiveQuery');
+  return live;
+}
 
 /**
  * One query this node runs: its actor, its status stream and the promise readers wait on. `finished`
@@ -74,27 +86,45 @@ export class LiveQuery {
     this.expirationTimeMs = init.startTimeMs + init.keepAliveMs;
     this.store = init.store;
     this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
-    const machine = queryMachine.provide({
-      actors: {
-        executeQuery: createQueryExecutor({
-          prepared: init.prepared,
-          blockFactory: init.blockFactory,
-          clock: deps.clock,
-          progressIntervalMs: deps.progressIntervalMs,
-          yieldToEventLoop: deps.yieldToEventLoop,
-          sliceMs: deps.sliceMs,
-          onStart: (execution) => (this.execution = execution),
-        }),
-      },
-      actions: {
-        publishStatus: ({ context }, params) => this.publish(params.state, context),
-        persistResult: ({ context }) => this.complete(context),
-      },
-      delays: { stopGrace: deps.stopGraceMs },
-    });
-    this.actor = createActor(machine, { input: { id: init.id }, clock: deps.clock });
+    this.actor = createActor(LiveQuery.machineFor(deps), { input: { id: init.id }, clock: deps.clock });
+    // Every root actor has its own system: the shared machine's slots find this query through it.
+    byActorSystem.set(this.actor.system, this);
     // An error inside the machine itself (not the execution) must still end the query for readers.
     this.actor.subscribe({ error: (err) => this.completeOnce('failed', undefined, asEsError(err)) });
+  }
+
+  /**
+   * The query machine with this node's slots filled, built once per deps: `provide()` re-creates every
+   * state node, which per query cost more than the query (`ROW a = 1`) and tens of KB of heap each.
+   */
+  private static machineFor(deps: LiveQueryDeps): QueryMachine {
+    let machine = machinesByDeps.get(deps);
+    if (machine === undefined) {
+      machine = queryMachine.provide({
+        actors: { executeQuery: createQueryExecutor((system) => liveOf(system).executorOptions()) },
+        actions: {
+          publishStatus: ({ context, system }, params) => liveOf(system).publish(params.state, context),
+          persistResult: ({ context, system }) => liveOf(system).complete(context),
+        },
+        delays: { stopGrace: deps.stopGraceMs },
+      });
+      machinesByDeps.set(deps, machine);
+    }
+    return machine;
+  }
+
+  private executorOptions(): ExecutorOptions {
+    const deps = this.deps;
+    return {
+      prepared: this.init.prepared,
+      blockFactory: this.init.blockFactory,
+      clock: deps.clock,
+      // Unannounced (sync) queries publish no status, so polling their progress would be wasted work.
+      progressTicker: this.init.announce ? deps.progressTicker : NO_TICKER,
+      yieldToEventLoop: deps.yieldToEventLoop,
+      sliceMs: deps.sliceMs,
+      onStart: (execution) => (this.execution = execution),
+    };
   }
 
   start(): void {

@@ -3,7 +3,7 @@ import { EsError, resourceNotFound, statusException, taskCancelled } from '../er
 import type { QueryEngine } from '../esql/query-engine.js';
 import { ActorRegistry } from './actor-registry.js';
 import { decodeAsyncId, encodeAsyncId, randomBase64Uuid } from './async-id.js';
-import { LiveQuery } from './live-query.js';
+import { LiveQuery, type LiveQueryDeps } from './live-query.js';
 import type { LocalQueryRuntimeOptions, RuntimePorts } from './local-query-runtime-options.js';
 import type { ControlCommand, StoredQuery } from './ports.js';
 import { RemoteQueries } from './remote-queries.js';
@@ -19,6 +19,7 @@ import type {
 } from './query-runtime.js';
 import { ANY_OWNER, ownerMatches, type Asker } from './owner-check.js';
 import { RunningSlots } from './running-slots.js';
+import { ProgressTicker } from './progress-ticker.js';
 import { KeepAliveTimers } from './keep-alive-timers.js';
 import { finishedView, runningView, storedView } from './async-query-views.js';
 import { doneEventFor, watchStatus } from './status-watch.js';
@@ -46,7 +47,8 @@ export class LocalQueryRuntime implements QueryRuntime {
   private readonly globalMemory: MemoryBudget;
   private readonly queryMemoryBytes: number;
   private readonly stopGraceMs: number;
-  private readonly progressIntervalMs: number;
+  /** One object for every query: LiveQuery builds its provided machine once per deps. */
+  private readonly liveDeps: LiveQueryDeps;
   private readonly options: LocalQueryRuntimeOptions;
   private readonly keepAlive: KeepAliveTimers;
   private readonly remote: RemoteQueries | undefined;
@@ -64,7 +66,6 @@ export class LocalQueryRuntime implements QueryRuntime {
     if (this.nodeId.length === 0) throw new RangeError('nodeId must not be empty');
     this.slots = new RunningSlots(options.maxRunning ?? 16);
     this.stopGraceMs = options.stopGraceMs ?? 5_000;
-    this.progressIntervalMs = options.progressIntervalMs ?? 100;
     this.queryMemoryBytes = options.queryMemoryBytes ?? 256 * MIB;
     this.globalMemory = new MemoryBudget(options.globalMemoryBytes ?? 1024 * MIB, 'parent');
     const directory = this.ports.directory;
@@ -77,6 +78,16 @@ export class LocalQueryRuntime implements QueryRuntime {
       this.ports.clock,
       directory && (async (live) => (await directory.get(live.id))?.expirationTimeMs),
     );
+    this.liveDeps = {
+      clock: this.ports.clock,
+      results: this.ports.results,
+      status: this.ports.status,
+      nodeId: this.nodeId,
+      stopGraceMs: this.stopGraceMs,
+      progressTicker: new ProgressTicker(this.ports.clock, options.progressIntervalMs ?? 100),
+      yieldToEventLoop: options.yieldToEventLoop,
+      sliceMs: options.sliceMs,
+    };
     this.unlisten = this.ports.control.listen(this.nodeId, (command) => this.onControl(command));
     this.unlisten.catch(() => undefined);
     this.heartbeat();
@@ -233,16 +244,7 @@ export class LocalQueryRuntime implements QueryRuntime {
     const blockFactory = new BlockFactory(new MemoryBudget(this.queryMemoryBytes, 'request'), this.globalMemory);
     const live = new LiveQuery(
       { id, owner: request.owner, prepared, startTimeMs, blockFactory, ...mode },
-      {
-        clock: this.ports.clock,
-        results: this.ports.results,
-        status: this.ports.status,
-        nodeId: this.nodeId,
-        stopGraceMs: this.stopGraceMs,
-        progressIntervalMs: this.progressIntervalMs,
-        yieldToEventLoop: this.options.yieldToEventLoop,
-        sliceMs: this.options.sliceMs,
-      },
+      this.liveDeps,
     );
     let granted = false;
     const grant = () => {

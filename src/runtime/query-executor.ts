@@ -4,18 +4,25 @@ import type { BlockFactory } from '../compute/block-factory.js';
 import { taskCancelled } from '../errors.js';
 import type { EngineResult, PreparedQuery, QueryExecution, QueryProgress } from '../esql/query-engine.js';
 import type { Clock } from './ports.js';
+import type { ProgressTicker } from './progress-ticker.js';
 
 export interface ExecutorOptions {
   readonly prepared: PreparedQuery;
   readonly blockFactory: BlockFactory;
   readonly clock: Clock;
-  /** Progress is polled (and reported only when it changed) at most this often. */
-  readonly progressIntervalMs: number;
+  /** The node-wide ticker that polls progress (reported only when it changed), throttled per query. */
+  readonly progressTicker: Pick<ProgressTicker, 'add'>;
   readonly yieldToEventLoop?: () => Promise<void>;
   readonly sliceMs?: number;
   /** Called with the execution as soon as it starts (the runtime reads progress from it). */
   readonly onStart?: (execution: QueryExecution) => void;
 }
+
+/**
+ * The abort reason on cancel. Only the engine sees it (the outcome readers get is built by the runtime),
+ * so one instance serves every query: an error per cancel cost a stack capture per DELETE.
+ */
+const CANCELLED = taskCancelled();
 
 /**
  * The `executeQuery` actor: runs a prepared query and reports back to the query machine.
@@ -25,16 +32,12 @@ export interface ExecutorOptions {
  *   schema and no rows; `is_partial: true` either way. Then the engine is aborted.
  * - cleanup (XState stops the actor when `active` is exited, i.e. on cancel) aborts the engine.
  */
-export function createQueryExecutor(options: ExecutorOptions) {
-  return fromCallback<ExecutionCommand, ExecutionInput>(({ sendBack, receive }) => {
+export function createQueryExecutor(optionsFor: (system: object) => ExecutorOptions) {
+  return fromCallback<ExecutionCommand, ExecutionInput>(({ sendBack, receive, system }) => {
+    // Resolved per query from its actor system, so one machine (and this logic) serves every query.
+    const options = optionsFor(system);
     const abort = new AbortController();
     let over = false;
-    let pollTimer: unknown;
-    const report = (event: ExecutionReport) => {
-      if (over) return;
-      over = true;
-      sendBack(event);
-    };
 
     const execution = options.prepared.execute({
       signal: abort.signal,
@@ -45,16 +48,23 @@ export function createQueryExecutor(options: ExecutorOptions) {
     options.onStart?.(execution);
 
     let last = execution.progress();
-    const poll = () => {
+    const stopPolling = options.progressTicker.add({
+      sinceMs: options.clock.now(),
+      poll: () => {
+        if (over) return;
+        const now = execution.progress();
+        if (!sameProgress(now, last)) {
+          last = now;
+          sendBack({ type: 'execution.progress', progress: now });
+        }
+      },
+    });
+    const report = (event: ExecutionReport) => {
       if (over) return;
-      const now = execution.progress();
-      if (!sameProgress(now, last)) {
-        last = now;
-        sendBack({ type: 'execution.progress', progress: now });
-      }
-      pollTimer = options.clock.setTimeout(poll, options.progressIntervalMs);
+      over = true;
+      stopPolling();
+      sendBack(event);
     };
-    if (options.progressIntervalMs > 0) pollTimer = options.clock.setTimeout(poll, options.progressIntervalMs);
 
     execution.result.then(
       (result) => report({ type: 'execution.done', result }),
@@ -74,10 +84,10 @@ export function createQueryExecutor(options: ExecutorOptions) {
     });
 
     return () => {
-      if (pollTimer !== undefined) options.clock.clearTimeout(pollTimer);
+      stopPolling();
       if (!over) {
         over = true;
-        abort.abort(taskCancelled());
+        abort.abort(CANCELLED);
       }
     };
   });

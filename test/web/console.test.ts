@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,12 @@ import { startTestServer, writeNumbersCsv } from '../support/qactor-server.js';
  */
 
 const CHROMIUM = '/usr/bin/chromium';
-const DOCS = join(import.meta.dirname, '..', '..', 'docs');
+// The README's screenshots are refreshed only when asked (UPDATE_SCREENSHOTS=1), so a test run does not
+// rewrite committed files; otherwise they go to a temporary folder (taking them is still part of the test).
+const DOCS =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? join(import.meta.dirname, '..', '..', 'docs')
+    : mkdtempSync(join(tmpdir(), 'qactor-console-'));
 // 1,000 rows at 20 ms each: about 20 s of work, so the query is surely still running when stopped.
 const SLOW_QUERY = 'FROM numbers | EVAL d = DELAY(20ms) | STATS c = COUNT(*)';
 
