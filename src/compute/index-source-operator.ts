@@ -24,6 +24,8 @@ export class IndexSourceOperator implements SourceOperator {
   private loaded = 0;
   private stopped = false;
   private readonly total: number;
+  /** Null blocks per channel, reused across pages of the same size (blocks are immutable). */
+  private readonly nullBlocks: (Block | undefined)[] = [];
 
   constructor(
     private readonly inputs: readonly IndexSourceInput[],
@@ -63,7 +65,12 @@ export class IndexSourceOperator implements SourceOperator {
     const blocks = new Array<Block>(columns.length);
     for (let c = 0; c < columns.length; c++) {
       const col = columns[c];
-      const b = col === null ? constantNullBlock(this.types[c], n) : seg.blocks[col];
+      if (col === null) {
+        // Loads nothing: no null bitmap to count.
+        blocks[c] = this.nullBlock(c, n);
+        continue;
+      }
+      const b = seg.blocks[col];
       blocks[c] = b;
       this.loaded += loadedValues(b);
     }
@@ -98,6 +105,18 @@ export class IndexSourceOperator implements SourceOperator {
 
   toString(): string {
     return `${describeIndexSource(this.inputs)}[read = ${this.read}/${this.total}]`;
+  }
+
+  /**
+   * A missing field, or one the planner pruned (no later step reads it): every segment has the same
+   * size but the last, so one shared block serves almost every page.
+   */
+  private nullBlock(c: number, n: number): Block {
+    const cached = this.nullBlocks[c];
+    if (cached !== undefined && cached.positionCount === n) return cached;
+    const b = constantNullBlock(this.types[c], n);
+    this.nullBlocks[c] = b;
+    return b;
   }
 
   private skipExhausted(): void {

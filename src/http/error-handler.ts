@@ -40,6 +40,11 @@ export function defaultReporter(hasLogger: boolean): UnexpectedErrorReporter {
   };
 }
 
+/** True for a path that is one of the API endpoints (so `PUT /_query` is a wrong method, not an index). */
+export function isApiPath(path: string): boolean {
+  return ROUTE_METHODS.some((r) => r.pattern.test(path));
+}
+
 export function handleNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const path = pathOf(request.url);
   const route = ROUTE_METHODS.find((r) => r.pattern.test(path));

@@ -31,4 +31,14 @@ describe('FilterOperator', () => {
     expect(drive(new FilterOperator(greaterThan(0, -1)), [page])[0]).toBe(page);
     expect(drive(new FilterOperator(greaterThan(0, 100)), [page])).toEqual([]);
   });
+
+  it('gives channels nobody reads later a null block of the right type instead of gathering them', () => {
+    const out = drive(new FilterOperator(greaterThan(0, 2), new Set([0])), sample());
+    expect(rowsOf(out)).toEqual([
+      [5, null],
+      [7, null],
+      [3, null],
+    ]);
+    expect(out.map((p) => p.blocks[1].type)).toEqual(['keyword', 'keyword']);
+  });
 });

@@ -91,7 +91,7 @@ const CASES: Record<string, Case> = {
   'foreign id DELETE': { method: 'DELETE', path: `${ASYNC}/${encodeURIComponent(FOREIGN_ID)}`, status: 404, type: 'resource_not_found_exception' },
   'bad percent-encoding in path': { method: 'GET', path: `${ASYNC}/%ZZ`, status: 400, type: 'illegal_argument_exception' },
   'wrong method': { method: 'PUT', path: SYNC, body: '{}', status: 405, type: 'illegal_argument_exception' },
-  'unknown path': { method: 'GET', path: '/_cat/indices', status: 400, type: 'illegal_argument_exception' },
+  'unknown path': { method: 'GET', path: '/_cat/nodes', status: 400, type: 'illegal_argument_exception' },
   'security API with security off': { method: 'POST', path: '/_security/api_key', body: json({ name: 'k' }), status: 400, type: 'illegal_argument_exception' },
 };
 for (const [field, values] of Object.entries(WRONG)) {

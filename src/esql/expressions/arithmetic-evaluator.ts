@@ -3,7 +3,7 @@ import type { Page } from '../../compute/page.js';
 import type { ArithmeticOp, Source } from '../ast.js';
 import type { ExpressionEvaluator } from '../evaluator.js';
 import type { Warnings } from '../warnings.js';
-import { MULTI_VALUED, NullsBuilder, singleValueIndex } from './single-value.js';
+import { isPlain, MULTI_VALUED, NullsBuilder, singleValueIndex } from './single-value.js';
 
 const ARITHMETIC = 'java.lang.ArithmeticException';
 // 2^63. Longs live in float64, where Long.MAX_VALUE rounds to 2^63, so 2^63 itself stands for
@@ -48,9 +48,12 @@ export class ArithmeticEvaluator implements ExpressionEvaluator {
     const rv = r.values as Int32Array | Float64Array;
     const op = this.opCode;
     const integral = type !== 'double';
+    // Both sides single-valued and null-free (a column and a cached literal block, typically): the
+    // position is the value index, no per-row lookups; overflow and / by zero are still checked below.
+    const plain = isPlain(l) && isPlain(r);
     for (let p = 0; p < n; p++) {
-      const li = singleValueIndex(l, p);
-      const ri = singleValueIndex(r, p);
+      const li = plain ? p : singleValueIndex(l, p);
+      const ri = plain ? p : singleValueIndex(r, p);
       if (li < 0 || ri < 0) {
         // As ES's generated evaluators: the left side is checked first, a null there never warns.
         if (li === MULTI_VALUED || (li >= 0 && ri === MULTI_VALUED)) this.warnings.multiValue(this.source);

@@ -1,5 +1,5 @@
 import type { DataType } from '../../compute/data-type.js';
-import type { ResolvedExpression } from '../analyzer/resolved-expression.js';
+import type { ResolvedComparison, ResolvedExpression } from '../analyzer/resolved-expression.js';
 import type { LiteralScalar } from '../ast.js';
 import type { ExpressionEvaluator } from '../evaluator.js';
 import type { ArgInfo, FunctionContext } from '../functions/function-definition.js';
@@ -7,6 +7,7 @@ import type { Warnings } from '../warnings.js';
 import { ArithmeticEvaluator, NegateEvaluator, type NumericResultType } from './arithmetic-evaluator.js';
 import { ColumnEvaluator } from './column-evaluator.js';
 import { type CompareKind, ComparisonEvaluator } from './comparison-evaluator.js';
+import { ConstantComparisonEvaluator } from './constant-comparison-evaluator.js';
 import { DateMathEvaluator } from './date-math-evaluator.js';
 import { InEvaluator } from './in-evaluator.js';
 import { LikeEvaluator } from './like-evaluator.js';
@@ -58,7 +59,7 @@ export function compileExpression(e: ResolvedExpression, ctx: CompileContext): E
     case 'neg':
       return new NegateEvaluator(numericType(e.type), compileExpression(e.operand, ctx), e.source, ctx.warnings);
     case 'compare':
-      return new ComparisonEvaluator(
+      return compileConstantComparison(e, ctx) ?? new ComparisonEvaluator(
         e.op,
         compareKindOf(e.operandType),
         compileExpression(e.left, ctx),
@@ -84,6 +85,33 @@ export function compileExpression(e: ResolvedExpression, ctx: CompileContext): E
     case 'like':
       return new LikeEvaluator(compileExpression(e.value, ctx), e.regex, e.negated, e.source, ctx.warnings);
   }
+}
+
+const NUMERIC = new Set<string>(['integer', 'long', 'double']);
+const STRINGS = new Set<string>(['keyword', 'text']);
+
+/**
+ * A comparison with a single literal on either side, kept as a JS value: numbers with any operator,
+ * keyword/text strings with == and != (equality needs no collation; order would need compareUtf8).
+ */
+function compileConstantComparison(e: ResolvedComparison, ctx: CompileContext): ExpressionEvaluator | null {
+  const numeric = NUMERIC.has(e.operandType);
+  const strings = STRINGS.has(e.operandType) && (e.op === '==' || e.op === '!=');
+  if (!numeric && !strings) return null;
+  const constantOf = (x: ResolvedExpression): number | string | null => {
+    if (x.kind !== 'literal') return null;
+    if (numeric) return NUMERIC.has(x.type) && typeof x.value === 'number' ? x.value : null;
+    return STRINGS.has(x.type) && typeof x.value === 'string' ? x.value : null;
+  };
+  const right = constantOf(e.right);
+  if (right !== null && constantOf(e.left) === null) {
+    return new ConstantComparisonEvaluator(e.op, compileExpression(e.left, ctx), right, false, e.source, ctx.warnings);
+  }
+  const left = constantOf(e.left);
+  if (left !== null && right === null) {
+    return new ConstantComparisonEvaluator(e.op, compileExpression(e.right, ctx), left, true, e.source, ctx.warnings);
+  }
+  return null;
 }
 
 /** The ArgInfo a function sees for one resolved argument. */

@@ -16,6 +16,7 @@ import type { AggregateSpec, AnalyzedQuery, PlanStep } from '../analyzer/plan-st
 import { type CompileContext, compileExpression } from '../expressions/expression-compiler.js';
 import { constantBlock } from '../expressions/literal-evaluator.js';
 import { extractEvaluators } from '../expressions/extract-evaluators.js';
+import { liveChannelsPerStep } from './column-liveness.js';
 import { MetadataSourceOperatorFactory } from './metadata-source-operator.js';
 
 /** The operator factories of one execution: a source, then the chain after it. */
@@ -29,10 +30,21 @@ export interface PhysicalPlan {
  * Warnings. `SORT ... | LIMIT n` (with only row-preserving steps between them) becomes one TopN.
  */
 export function planOperators(query: AnalyzedQuery, ctx: CompileContext): PhysicalPlan {
+  // Liveness is computed on the analyzed steps; fuseTopN keeps their objects, so a Map finds them again.
+  const liveList = liveChannelsPerStep(query.steps, query.columns.length);
+  // What each step's output must carry: the next step's input, or the whole query output after the last.
+  const liveAfter = new Map<PlanStep, ReadonlySet<number> | null>(
+    query.steps.map((s, i) => [s, i + 1 < liveList.length ? liveList[i + 1] : null]),
+  );
   const steps = fuseTopN(query.steps);
   const [first, ...rest] = steps;
-  return { source: sourceFactory(first), operators: rest.map((s) => operatorFactory(s, ctx)) };
+  return {
+    source: sourceFactory(first, liveList[0] ?? null),
+    operators: rest.map((s) => operatorFactory(s, ctx, isPlanStep(s) ? (liveAfter.get(s) ?? null) : null)),
+  };
 }
+
+const isPlanStep = (s: PhysicalStep): s is PlanStep => s.kind !== 'topn';
 
 type PhysicalStep = PlanStep | { readonly kind: 'topn'; readonly keys: SortKey[]; readonly count: number };
 
@@ -62,13 +74,14 @@ function fuseTopN(steps: readonly PlanStep[]): PhysicalStep[] {
   return out;
 }
 
-function sourceFactory(step: PhysicalStep | undefined): SourceOperatorFactory {
+function sourceFactory(step: PhysicalStep | undefined, live: ReadonlySet<number> | null): SourceOperatorFactory {
   if (step === undefined) throw new Error('a plan starts with a source step');
   switch (step.kind) {
     case 'from': {
       const types = step.inputs.length === 0 ? [] : step.inputs[0].columns.map((_, c) => columnType(step, c));
-      if (step.metadata.length > 0) return new MetadataSourceOperatorFactory(step.inputs, types, step.metadata);
-      return new IndexSourceOperatorFactory(step.inputs, types);
+      const inputs = pruneColumns(step.inputs, live);
+      if (step.metadata.length > 0) return new MetadataSourceOperatorFactory(inputs, types, step.metadata);
+      return new IndexSourceOperatorFactory(inputs, types);
     }
     case 'row':
       return new LocalSourceOperatorFactory([{ positionCount: 1, blocks: [] }]);
@@ -81,6 +94,18 @@ function sourceFactory(step: PhysicalStep | undefined): SourceOperatorFactory {
   }
 }
 
+/**
+ * Projection pushdown: a column no later step reads is not loaded. Its channel stays (so no channel
+ * of the plan moves) but is fed a null block, as for an index lacking the field; the type comes from
+ * the unpruned inputs, so the layout is unchanged and `values_loaded` counts only what is read.
+ */
+function pruneColumns(inputs: FromInputs, live: ReadonlySet<number> | null): FromInputs {
+  if (live === null) return inputs;
+  return inputs.map((i) => ({ index: i.index, columns: i.columns.map((col, c) => (live.has(c) ? col : null)) }));
+}
+
+type FromInputs = Extract<PlanStep, { kind: 'from' }>['inputs'];
+
 /** The type of output channel c: the first index that has the field decides (the analyzer checked they agree). */
 function columnType(step: Extract<PlanStep, { kind: 'from' }>, c: number) {
   for (const input of step.inputs) {
@@ -90,12 +115,12 @@ function columnType(step: Extract<PlanStep, { kind: 'from' }>, c: number) {
   return 'null' as const;
 }
 
-function operatorFactory(step: PhysicalStep, ctx: CompileContext): OperatorFactory {
+function operatorFactory(step: PhysicalStep, ctx: CompileContext, live: ReadonlySet<number> | null): OperatorFactory {
   switch (step.kind) {
     case 'eval':
       return new EvalOperatorFactory(step.exprs.map((e) => compileExpression(e, ctx)));
     case 'where':
-      return new FilterOperatorFactory(compileExpression(step.condition, ctx));
+      return new FilterOperatorFactory(compileExpression(step.condition, ctx), live);
     case 'project':
       return new ProjectOperatorFactory(step.channels);
     case 'limit':

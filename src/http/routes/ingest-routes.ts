@@ -10,6 +10,7 @@ import { hasPrivilege } from '../../security/roles.js';
 import { actionUnauthorized } from '../../security/security-errors.js';
 import { booleanParam, stringParam } from '../request-params.js';
 import { sendBody, urlParams } from '../route-context.js';
+import { handleNotFound, isApiPath } from '../error-handler.js';
 
 /**
  * Ingest in Elasticsearch's wire format, so `client.helpers.bulk` and curl load data that `FROM`
@@ -27,6 +28,7 @@ export function registerIngestRoutes(app: FastifyInstance, catalog: Catalog): vo
   };
 
   app.put<{ Params: { index: string } }>('/:index', async (request, reply) => {
+    if (isApiPath(`/${request.params.index}`)) return handleNotFound(request, reply);
     mayWrite(request, 'indices:admin/create');
     const { index } = request.params;
     const nameError = invalidIndexName(index);
@@ -44,11 +46,13 @@ export function registerIngestRoutes(app: FastifyInstance, catalog: Catalog): vo
     return sendJson(reply, request, { acknowledged: true, shards_acknowledged: true, index });
   });
 
-  app.head<{ Params: { index: string } }>('/:index', async (request, reply) =>
-    reply.code(catalog.get(request.params.index) === undefined ? 404 : 200).send(),
-  );
+  app.head<{ Params: { index: string } }>('/:index', async (request, reply) => {
+    if (isApiPath(`/${request.params.index}`)) return handleNotFound(request, reply);
+    return reply.code(catalog.get(request.params.index) === undefined ? 404 : 200).send();
+  });
 
   app.delete<{ Params: { index: string } }>('/:index', async (request, reply) => {
+    if (isApiPath(`/${request.params.index}`)) return handleNotFound(request, reply);
     mayWrite(request, 'indices:admin/delete');
     const names = request.params.index.split(',');
     // ES 8 defaults to action.destructive_requires_name: a wildcard must not drop indices by accident.

@@ -14,7 +14,7 @@ import {
 } from './support/arg-checks.js';
 import { CompensatedSums } from './support/compensated-sums.js';
 import { ConstantResultAggregator } from './support/constant-aggregators.js';
-import { forEachNumber } from './support/for-each-value.js';
+import { forEachNumber, isPlainNumeric } from './support/for-each-value.js';
 import { growFloat64, maxGroupId } from './support/growable.js';
 
 /**
@@ -33,7 +33,15 @@ export class AvgAggregator implements GroupingAggregator {
     const groups = maxGroupId(groupIds, positionCount) + 1;
     this.sums.ensureCapacity(groups);
     this.counts = growFloat64(this.counts, groups);
-    forEachNumber(inputs[0], groupIds, positionCount, this.sink);
+    const block = inputs[0];
+    if (isPlainNumeric(block)) {
+      // One typed loop instead of a callback per value: the same Kahan adds, then one count per row.
+      this.sums.addPlain(groupIds, block.values as ArrayLike<number>, positionCount);
+      const counts = this.counts;
+      for (let p = 0; p < positionCount; p++) if (groupIds[p] >= 0) counts[groupIds[p]]++;
+      return;
+    }
+    forEachNumber(block, groupIds, positionCount, this.sink);
   }
 
   evaluate(groupCount: number): Block {

@@ -15,7 +15,8 @@ import {
 } from './support/arg-checks.js';
 import { RowScaledAggregator } from './support/constant-aggregators.js';
 import { FailureReporter } from './support/failure-reporter.js';
-import { forEachNumber } from './support/for-each-value.js';
+import { forEachNumber, isPlainNumeric } from './support/for-each-value.js';
+import { LongSums } from './support/long-sums.js';
 import { maxGroupId } from './support/growable.js';
 import { type SumState, newSumState, sumType } from './support/sum-state.js';
 
@@ -42,7 +43,16 @@ export class SumAggregator implements GroupingAggregator {
 
   add(groupIds: Int32Array, inputs: readonly Block[], positionCount: number): void {
     this.sums.ensureCapacity(maxGroupId(groupIds, positionCount) + 1);
-    forEachNumber(inputs[0], groupIds, positionCount, this.sink);
+    const block = inputs[0];
+    if (isPlainNumeric(block)) {
+      // One typed loop instead of a callback per value; the same adds, so the same sums and overflows.
+      const sums = this.sums;
+      if (sums instanceof LongSums) {
+        if (sums.addPlain(groupIds, block.values as ArrayLike<number>, positionCount) > 0) this.failures.longOverflow();
+      } else sums.addPlain(groupIds, block.values as ArrayLike<number>, positionCount);
+      return;
+    }
+    forEachNumber(block, groupIds, positionCount, this.sink);
   }
 
   evaluate(groupCount: number): Block {

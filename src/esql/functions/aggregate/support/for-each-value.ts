@@ -27,6 +27,17 @@ export function forEachNumber(
   }
 }
 
+/**
+ * True when `block` is a number column (integer, long, double, datetime: read as JS numbers) with one
+ * value at every position: aggregates can then loop over its typed array directly.
+ */
+export function isPlainNumeric(block: Block): boolean {
+  const v = block.values;
+  return (
+    (v instanceof Float64Array || v instanceof Int32Array) && block.nulls === undefined && block.firstValueIndexes === undefined
+  );
+}
+
 /** Same as forEachNumber, with the value's index into `block.values` (any physical kind). */
 export function forEachValueIndex(
   block: Block,
