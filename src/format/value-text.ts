@@ -1,5 +1,6 @@
 import type { DataType } from '../compute/data-type.js';
 import type { Value } from '../esql/query-engine.js';
+import { formatDouble } from '../esql/functions/scalar/support/numeric.js';
 
 /**
  * How ES prints one cell. ES writes doubles with Java's `Double.toString` in JSON and text alike
@@ -7,23 +8,8 @@ import type { Value } from '../esql/query-engine.js';
  * Integral types print as plain integers (a long beyond 2^53 arrives as a bigint).
  */
 
-/** Java `Double.toString`: the shortest round-trip digits (same as JS), laid out the Java way. */
-export function javaDoubleToString(d: number): string {
-  if (Number.isNaN(d)) return 'NaN';
-  if (d === Infinity) return 'Infinity';
-  if (d === -Infinity) return '-Infinity';
-  if (d === 0) return Object.is(d, -0) ? '-0.0' : '0.0';
-  const abs = Math.abs(d);
-  if (abs >= 1e-3 && abs < 1e7) {
-    const s = String(d);
-    return s.includes('.') ? s : `${s}.0`;
-  }
-  // toExponential() without an argument yields the shortest digits that round-trip.
-  const [mantissa, exponent] = d.toExponential().split('e');
-  const m = mantissa.includes('.') ? mantissa : `${mantissa}.0`;
-  const e = exponent.startsWith('+') ? exponent.slice(1) : exponent;
-  return `${m}E${e}`;
-}
+/** Java `Double.toString`: the same layout TO_STRING uses inside queries, so output and functions agree. */
+export const javaDoubleToString = formatDouble;
 
 /** An integral value as digits, never in exponent notation. */
 export function integerToString(v: number | bigint): string {
