@@ -6,10 +6,12 @@ import { esqlTypeOf, parseFieldValue } from './field-type.js';
 import { dynamicFieldType, isObject, type JsonScalar, type MappedField } from './index-mapping.js';
 import type { LoadedValue } from './multi-value-order.js';
 import { SEGMENT_SIZE, type StoredIndex } from './stored-index.js';
+import type { EsErrorType } from '../errors.js';
 
 /** Why one document was refused; the bulk API reports it as that item's error. */
 export interface DocumentError {
-  readonly type: string;
+  /** A type of the error catalogue (src/errors.ts): bulk item errors speak the same language as responses. */
+  readonly type: EsErrorType;
   readonly reason: string;
   readonly status: number;
 }

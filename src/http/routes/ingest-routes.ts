@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pageBytes } from '../../compute/page-bytes.js';
-import { EsError } from '../../errors.js';
+import { ES_ERROR_TYPES, EsError, type EsErrorType } from '../../errors.js';
 import { executeBulk, invalidIndexName } from '../../storage/bulk-request.js';
 import type { Catalog } from '../../storage/catalog.js';
 import { MappingError, parseMappings } from '../../storage/index-mapping.js';
@@ -32,16 +32,16 @@ export function registerIngestRoutes(app: FastifyInstance, catalog: Catalog): vo
     mayWrite(request, 'indices:admin/create');
     const { index } = request.params;
     const nameError = invalidIndexName(index);
-    if (nameError !== undefined) return sendError(reply, 400, 'invalid_index_name_exception', nameError, index);
+    if (nameError !== undefined) return sendError(reply, 'invalid_index_name_exception', nameError, index);
     let fields;
     try {
       fields = parseMappings(jsonBody(request));
     } catch (e) {
       if (!(e instanceof MappingError)) throw e;
-      return sendError(reply, 400, 'mapper_parsing_exception', e.message, index);
+      return sendError(reply, 'mapper_parsing_exception', e.message, index);
     }
     if (!writers.create(index, fields)) {
-      return sendError(reply, 400, 'resource_already_exists_exception', `index [${index}/${writers.uuid(index)}] already exists`, index);
+      return sendError(reply, 'resource_already_exists_exception', `index [${index}/${writers.uuid(index)}] already exists`, index);
     }
     return sendJson(reply, request, { acknowledged: true, shards_acknowledged: true, index });
   });
@@ -60,7 +60,7 @@ export function registerIngestRoutes(app: FastifyInstance, catalog: Catalog): vo
       throw new EsError('illegal_argument_exception', 'Wildcard expressions or all indices are not allowed');
     }
     const missing = names.find((n) => catalog.get(n) === undefined);
-    if (missing !== undefined) return sendError(reply, 404, 'index_not_found_exception', `no such index [${missing}]`, missing);
+    if (missing !== undefined) return sendError(reply, 'index_not_found_exception', `no such index [${missing}]`, missing);
     for (const n of names) writers.delete(n);
     return sendJson(reply, request, { acknowledged: true });
   });
@@ -142,7 +142,9 @@ const sendJson = (reply: FastifyReply, request: FastifyRequest, body: unknown) =
   sendBody(reply, 'application/json', JSON.stringify(body, null, booleanParam(urlParams(request), 'pretty', false) ? 2 : undefined));
 
 /** The ES error envelope for types the shared catalogue does not name (they exist only here). */
-function sendError(reply: FastifyReply, status: number, type: string, reason: string, index: string): FastifyReply {
+/** An index-level error: the catalogue's type and status, plus the `index` fields ES adds to these. */
+function sendError(reply: FastifyReply, type: EsErrorType, reason: string, index: string): FastifyReply {
+  const status = ES_ERROR_TYPES[type];
   const cause = { type, reason, index_uuid: '_na_', index };
   return reply.code(status).header('content-type', 'application/json').send(Buffer.from(JSON.stringify({ error: { root_cause: [cause], ...cause }, status })));
 }
