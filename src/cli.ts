@@ -29,6 +29,7 @@ program
   .option('--demo-seed <n>', 'seed of the demo generator (default 42)', intArg)
   .option('--test-functions', 'enable test-only functions such as DELAY(duration)')
   .option('--max-running <n>', 'queries running at once; more wait in `submitted` (default 16)', intArg)
+  .option('--max-running-per-user <n>', 'queries one authenticated user may run at once (default: half of --max-running)', intArg)
   .option('--stop-grace <ms>', 'how long a stop waits for the pipeline to drain (default 5000)', intArg)
   .option('--users <file>', 'require authentication: users file written by `qactor users add` (Basic auth, API keys)')
   .addOption(new Option('--insecure', 'allow binding a non-loopback address without authentication'))
@@ -46,6 +47,7 @@ program
         demoSeed: opts.demoSeed,
         testFunctions: opts.testFunctions ?? false,
         maxRunningQueries: opts.maxRunning,
+        maxRunningPerUser: opts.maxRunningPerUser,
         stopGraceMs: opts.stopGrace,
         insecure: opts.insecure ?? false,
         redisUrl: opts.redis,
@@ -88,6 +90,7 @@ interface ServeOptions {
   demoSeed?: number;
   testFunctions?: boolean;
   maxRunning?: number;
+  maxRunningPerUser?: number;
   stopGrace?: number;
   insecure?: boolean;
   redis?: string;

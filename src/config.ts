@@ -22,6 +22,8 @@ export interface QactorConfig {
   readonly insecure: boolean;
   /** Queries running at once on this node; more wait in `submitted`. */
   readonly maxRunningQueries: number;
+  /** Queries one authenticated user may run at once (undefined: half of maxRunningQueries). */
+  readonly maxRunningPerUser?: number;
   /** Queries that may wait in `submitted`; past it submits get 429 es_rejected_execution_exception. */
   readonly maxQueuedQueries: number;
   readonly queryMemoryBytes: number;
@@ -96,6 +98,9 @@ export const isLoopback = (host: string): boolean => LOOPBACK.test(host);
 function validate(c: QactorConfig): void {
   if (c.port < 0 || c.port > 65535) throw new ConfigError(`port must be 0..65535, got [${c.port}]`);
   if (c.maxRunningQueries < 1) throw new ConfigError('max running queries must be at least 1');
+  if (c.maxRunningPerUser !== undefined && c.maxRunningPerUser < 1) {
+    throw new ConfigError('max running queries per user must be at least 1');
+  }
   if (c.demoRows < 0) throw new ConfigError('demo rows must be >= 0');
   if (c.redisUrl !== undefined && !/^rediss?:\/\/./.test(c.redisUrl)) {
     throw new ConfigError(`redis URL must look like redis://HOST:PORT, got [${c.redisUrl}]`);

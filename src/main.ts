@@ -52,6 +52,7 @@ export async function startQactor(config: QactorConfig, hooks: StartHooks = {}):
     ...(config.redisUrl === undefined ? {} : { heartbeatIntervalMs: 1_000, heartbeatTtlMs: 3_000 }),
     maxRunning: config.maxRunningQueries,
     maxQueued: config.maxQueuedQueries,
+    ...(config.maxRunningPerUser === undefined ? {} : { maxRunningPerUser: config.maxRunningPerUser }),
     stopGraceMs: config.stopGraceMs,
     progressIntervalMs: config.progressIntervalMs,
     queryMemoryBytes: config.queryMemoryBytes,

@@ -19,6 +19,8 @@ export interface LocalQueryRuntimeOptions {
   readonly nodeId?: string;
   /** Queries running at once; more wait in `submitted`. Default 16. */
   readonly maxRunning?: number;
+  /** Queries one authenticated user may run at once on this node; more wait. Default half of maxRunning. */
+  readonly maxRunningPerUser?: number;
   /** Queries that may wait in `submitted` at once; past it a submit gets 429. Default 50,000. */
   readonly maxQueued?: number;
   /** How long a stop waits for the pipeline to drain before a hard stop. Default 5000 ms. */

@@ -64,7 +64,8 @@ export class LocalQueryRuntime implements QueryRuntime {
     this.nodeId = options.nodeId ?? randomBase64Uuid();
     // The node id is embedded in every async id (`nodeId:taskNumber`); an empty one cannot be decoded.
     if (this.nodeId.length === 0) throw new RangeError('nodeId must not be empty');
-    this.slots = new RunningSlots(options.maxRunning ?? 16);
+    const maxRunning = options.maxRunning ?? 16;
+    this.slots = new RunningSlots(maxRunning, options.maxRunningPerUser ?? Math.max(1, Math.ceil(maxRunning / 2)));
     this.stopGraceMs = options.stopGraceMs ?? 5_000;
     this.queryMemoryBytes = options.queryMemoryBytes ?? 256 * MIB;
     this.globalMemory = new MemoryBudget(options.globalMemoryBytes ?? 1024 * MIB, 'parent');
@@ -229,7 +230,7 @@ export class LocalQueryRuntime implements QueryRuntime {
   private launch(request: QueryRequest, mode: { keepAliveMs: number; store: boolean; announce: boolean }): LiveQuery {
     if (this.closed) throw statusException('node is shutting down');
     const maxQueued = this.options.maxQueued ?? 50_000;
-    if (this.slots.runningCount >= this.slots.limit && this.slots.queuedCount >= maxQueued) {
+    if (this.slots.queuedCount >= maxQueued) {
       // The queue is a bound, not a buffer: past it the node refuses instead of growing without limit.
       throw new EsError(
         'es_rejected_execution_exception',
@@ -258,11 +259,11 @@ export class LocalQueryRuntime implements QueryRuntime {
       if (mode.announce) await this.ports.directory?.delete(live.id).catch(() => undefined);
       this.registry.remove(live);
       this.keepAlive.clear(live);
-      if (granted) this.slots.release();
+      if (granted) this.slots.release(request.owner);
     });
     this.registry.add(live);
     live.start();
-    this.slots.acquire(grant);
+    this.slots.acquire(grant, request.owner);
     if (mode.announce) this.keepAlive.schedule(live);
     return live;
   }

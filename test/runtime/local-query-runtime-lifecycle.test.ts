@@ -31,6 +31,19 @@ describe('LocalQueryRuntime running limit', () => {
     expect((await runtime.get(queued.id!)).isRunning).toBe(true);
   });
 
+  it('an authenticated user waits at its own running limit while another user runs', async () => {
+    const { runtime, engine } = createTestRuntime({ maxRunning: 4, maxRunningPerUser: 1 });
+    await runtime.submit(asyncRequest({ waitForCompletionMs: 0, owner: 'alice' }));
+    await runtime.submit(asyncRequest({ waitForCompletionMs: 0, owner: 'alice' }));
+    await runtime.submit(asyncRequest({ waitForCompletionMs: 0, owner: 'bob' }));
+    await settle();
+    expect(engine.executions).toHaveLength(2); // alice's first and bob's; alice's second waits
+    expect([runtime.runningCount, runtime.queuedCount]).toEqual([2, 1]);
+    engine.execution(0).complete();
+    await settle();
+    expect(engine.executions).toHaveLength(3);
+  });
+
   it('past the queue bound a submit is refused with 429 es_rejected_execution_exception; room comes back', async () => {
     const { runtime, engine } = createTestRuntime({ maxRunning: 1, maxQueued: 2 });
     await runtime.submit(asyncRequest({ waitForCompletionMs: 0 }));

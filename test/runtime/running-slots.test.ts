@@ -13,6 +13,26 @@ describe('RunningSlots', () => {
     expect([slots.runningCount, slots.queuedCount]).toEqual([2, 1]);
   });
 
+  it('holds a user at its own limit while other users pass it; unauthenticated queries share the node limit only', () => {
+    const slots = new RunningSlots(4, 2);
+    const granted: string[] = [];
+    const take = (name: string, owner?: string) => slots.acquire(() => granted.push(name), owner);
+    take('alice-1', 'alice');
+    take('alice-2', 'alice');
+    take('alice-3', 'alice');
+    take('bob-1', 'bob');
+    take('anon-1');
+    expect(granted).toEqual(['alice-1', 'alice-2', 'bob-1', 'anon-1']);
+    expect([slots.runningCount, slots.queuedCount]).toEqual([4, 1]);
+    slots.release('bob'); // a free node slot, but alice is still at her limit
+    expect(granted).toHaveLength(4);
+    take('bob-2', 'bob'); // bob passes the waiting alice-3
+    expect(granted.at(-1)).toBe('bob-2');
+    slots.release('alice');
+    expect(granted.at(-1)).toBe('alice-3');
+    expect([slots.runningCount, slots.queuedCount]).toEqual([4, 0]);
+  });
+
   it('a withdrawn waiter is never granted', () => {
     const slots = new RunningSlots(1);
     const granted: string[] = [];
