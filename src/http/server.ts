@@ -18,6 +18,7 @@ import { registerQueryRoutes } from './routes/query-routes.js';
 import { registerRootRoutes } from './routes/root-routes.js';
 import { registerSecurityRoutes } from './routes/security-routes.js';
 import type { RouteContext } from './route-context.js';
+import { createServer as createHttpServer } from 'node:http';
 
 /**
  * The Elasticsearch-compatible REST adapter: `/_query`, `/_query/async...` and the root info, in
@@ -44,6 +45,8 @@ export interface HttpServerOptions {
   readonly headersTimeoutMs?: number;
   /** ... and its whole request (headers and body) within this time, default 30 s. */
   readonly requestTimeoutMs?: number;
+  /** How often Node checks those two timeouts (its own default, 30 s, would let a slow client linger). */
+  readonly timeoutCheckIntervalMs?: number;
   /** Serves the ingest API (`PUT /{index}`, `/_bulk`, `_cat/indices`, `DELETE /{index}`) into this catalog. */
   readonly catalog?: Catalog;
 }
@@ -78,6 +81,15 @@ export function buildServer(runtime: QueryRuntime, options: HttpServerOptions = 
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
     // Time to receive a request, not to answer it: a long wait_for_completion is unaffected.
     requestTimeout: options.requestTimeoutMs ?? 30_000,
+    serverFactory: (handler) =>
+      createHttpServer(
+        {
+          headersTimeout: options.headersTimeoutMs ?? 10_000,
+          requestTimeout: options.requestTimeoutMs ?? 30_000,
+          connectionsCheckingInterval: options.timeoutCheckIntervalMs ?? 1_000,
+        },
+        handler,
+      ),
     // A malformed path (`%ZZ`) fails in the router, before any hook: still answer the ES way.
     frameworkErrors: (error, request, reply) => {
       void handleError(error, request, reply);
@@ -95,7 +107,6 @@ export function buildServer(runtime: QueryRuntime, options: HttpServerOptions = 
     limits: { ...DEFAULT_REQUEST_LIMITS, ...options.limits },
     ...(options.authenticator === undefined ? {} : { authenticator: options.authenticator }),
   };
-  app.server.headersTimeout = options.headersTimeoutMs ?? 10_000;
 
   // Bodies are parsed by the ES-style JSON reader in the routes, whatever the content type says:
   // the JS client sends `application/vnd.elasticsearch+json; compatible-with=8`, curl -d sends
