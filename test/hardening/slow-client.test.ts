@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/http/server.js';
-import type { QueryRuntime } from '../../src/runtime/query-runtime.js';
 import { startTestServer } from '../support/qactor-server.js';
 import type { RunningQactor } from '../../src/main.js';
 
