@@ -19,6 +19,9 @@ import { unknownColumnMessage } from './unknown-column.js';
 /** ES adds this LIMIT when the query does not bound its output itself. */
 export const DEFAULT_LIMIT = 1000;
 
+/** ES never returns more rows than this (`esql.query.result_truncation_max_size`), whatever LIMIT says. */
+export const MAX_RESULT_ROWS = 10_000;
+
 /**
  * Resolves a parsed query against the catalog: names, types, column order, and a linear plan of
  * steps. All problems are gathered and thrown together as one `verification_exception`.
@@ -38,6 +41,7 @@ export function analyze(query: Query, catalog: Catalog, options: ResolverOptions
 
   for (const cmd of query.commands) planCommand(cmd, builder, resolver, warnings);
   if (needsDefaultLimit(query.commands)) builder.add({ kind: 'limit', count: DEFAULT_LIMIT });
+  else if (finalLimit(query.commands) > MAX_RESULT_ROWS) builder.add({ kind: 'limit', count: MAX_RESULT_ROWS });
 
   if (problems.length > 0) throw verificationException(problems);
   return { steps: builder.steps, columns: builder.layout, warnings };
@@ -51,6 +55,17 @@ function needsDefaultLimit(commands: readonly ProcessingCommand[]): boolean {
     if (k === 'stats' || k === 'mv_expand') return true;
   }
   return true;
+}
+
+/** The smallest LIMIT after the last STATS / MV_EXPAND (only called when there is one). */
+function finalLimit(commands: readonly ProcessingCommand[]): number {
+  let smallest = Number.POSITIVE_INFINITY;
+  for (let i = commands.length - 1; i >= 0; i--) {
+    const cmd = commands[i];
+    if (cmd.kind === 'limit') smallest = Math.min(smallest, cmd.count);
+    if (cmd.kind === 'stats' || cmd.kind === 'mv_expand') break;
+  }
+  return smallest;
 }
 
 function planCommand(cmd: ProcessingCommand, builder: PlanBuilder, resolver: ExpressionResolver, warnings: string[]): void {
