@@ -20,6 +20,13 @@ export class MemoryResultStore implements ResultStore {
     return Promise.resolve();
   }
 
+  putIfAbsent(entry: StoredQuery): Promise<boolean> {
+    if (this.live(entry.id) !== undefined) return Promise.resolve(false);
+    this.sweep();
+    this.entries.set(entry.id, entry);
+    return Promise.resolve(true);
+  }
+
   get(id: string): Promise<StoredQuery | undefined> {
     return Promise.resolve(this.live(id));
   }

@@ -15,6 +15,16 @@ if tonumber(exp) <= tonumber(ARGV[1]) then return 0 end
 return 1
 `);
 
+/** Writes the entry unless a live one (exp > now) is there: one atomic check-and-set. */
+const PUT_IF_ABSENT_SCRIPT = new LuaScript(`
+local exp = redis.call('HGET', KEYS[1], 'exp')
+if exp and tonumber(exp) > tonumber(ARGV[3]) then return 0 end
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], 'exp', ARGV[1], 'body', ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return 1
+`);
+
 /**
  * Finished queries as hashes `{exp, body}`: `body` is the bigint-safe JSON of the StoredQuery, `exp`
  * its expiration, kept apart so extending it is one atomic script. Every read judges `exp` against
@@ -42,6 +52,17 @@ export class RedisResultStore implements ResultStore {
         .hset(key, 'exp', String(entry.expirationTimeMs), 'body', encodeJson(entry))
         .pexpire(key, evictionTtlMs(entry.expirationTimeMs, now)),
     );
+  }
+
+  async putIfAbsent(entry: StoredQuery): Promise<boolean> {
+    const now = this.clock.now();
+    if (entry.expirationTimeMs <= now) return false;
+    const stored = await PUT_IF_ABSENT_SCRIPT.run(
+      this.redis,
+      [this.keys.result(entry.id)],
+      [String(entry.expirationTimeMs), encodeJson(entry), String(now), evictionTtlMs(entry.expirationTimeMs, now)],
+    );
+    return stored === 1;
   }
 
   async get(id: string): Promise<StoredQuery | undefined> {

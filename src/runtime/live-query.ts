@@ -1,7 +1,7 @@
 import { createActor, type Actor } from 'xstate';
 import { queryMachine, type QueryMachine, type QueryMachineContext, type QueryMachineState } from '../../machines/query.machine.js';
 import type { BlockFactory } from '../compute/block-factory.js';
-import { asEsError, storeError, taskCancelled, type EsError } from '../errors.js';
+import { asEsError, restoreError, storeError, taskCancelled, type EsError } from '../errors.js';
 import type { EngineResult, PreparedQuery, QueryExecution, QueryProgress } from '../esql/query-engine.js';
 import type { Clock, ResultStore, StatusBus, StoredQuery } from './ports.js';
 import type { ProgressTicker } from './progress-ticker.js';
@@ -251,7 +251,18 @@ export class LiveQuery {
         expirationTimeMs,
         outcome: result !== undefined ? { result } : { error: storeError(error) },
       };
-      this.chain = this.chain.then(() => this.deps.results.put(entry));
+      this.chain = this.chain.then(async () => {
+        if (await this.deps.results.putIfAbsent(entry)) return;
+        // Another node stored an outcome first (it took this node for lost): that one is what every
+        // reader sees, so this node answers with it too.
+        const kept = await this.deps.results.get(this.id);
+        if (kept === undefined) return;
+        completion =
+          'result' in kept.outcome
+            ? { ...completion, result: kept.outcome.result, error: undefined }
+            : { ...completion, outcome: 'failed', result: undefined, error: restoreError(kept.outcome.error) };
+        this.completion = completion;
+      });
       this.chain = this.chain.then(
         () => this.resolveFinished(completion),
         (err: unknown) => {

@@ -17,6 +17,12 @@ export interface StoredQuery {
 
 export interface ResultStore {
   put(entry: StoredQuery): Promise<void>;
+  /**
+   * Stores `entry` only if no live (unexpired) entry has its id; true if stored. The outcome of a
+   * query is written once: a node finishing a query it thought lost, and the owner finishing it after
+   * all, must not overwrite each other.
+   */
+  putIfAbsent(entry: StoredQuery): Promise<boolean>;
   /** Undefined when absent or expired (expiry is judged with the Clock, not only by eviction). */
   get(id: string): Promise<StoredQuery | undefined>;
   /** Move the expiration to `expirationTimeMs` if that is later; never shortens. */

@@ -80,9 +80,6 @@ export class RemoteQueries {
   }
 
   private async finishOrphan(record: RunningQueryRecord): Promise<StoredQuery> {
-    // The owner may have finished after all, its record removal lagging: never overwrite an outcome.
-    const stored = await this.deps.results.get(record.id);
-    if (stored !== undefined) return stored;
     const entry: StoredQuery = {
       id: record.id,
       ...(record.owner === undefined ? {} : { owner: record.owner }),
@@ -90,7 +87,11 @@ export class RemoteQueries {
       expirationTimeMs: record.expirationTimeMs,
       outcome: { error: storeError(statusException(`node [${record.node}] left the cluster before the query finished`)) },
     };
-    await this.deps.results.put(entry);
+    // The owner may have finished after all, its record removal lagging: never overwrite an outcome.
+    if (!(await this.deps.results.putIfAbsent(entry))) {
+      const stored = await this.deps.results.get(record.id);
+      if (stored !== undefined) return stored;
+    }
     await this.deps.directory.delete(record.id);
     const latest = await this.deps.status.latest(record.id);
     const done: StatusEvent = {

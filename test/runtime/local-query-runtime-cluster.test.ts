@@ -136,6 +136,21 @@ describe('LocalQueryRuntime in a cluster', () => {
     expect((await thrown(() => b.runtime.get(id, { owner: 'alice' }))).status).toBe(404);
   });
 
+  it('a node wrongly taken for lost does not overwrite the failure another node stored: every node answers the same', async () => {
+    const { a, b, ports } = cluster();
+    const { id } = await a.runtime.submit(asyncRequest({ waitForCompletionMs: 0, owner: 'alice' }));
+    await settle();
+    // node-a's heartbeat key vanished (e.g. a long Redis outage): node-b finishes the query as failed.
+    await ports.nodes.deregister('node-a');
+    const lost = await thrown(() => b.runtime.get(id!, { owner: 'alice' }));
+    expect(lost.reason).toBe('node [node-a] left the cluster before the query finished');
+    // node-a was alive after all and completes: the stored failure stays, and node-a answers with it too.
+    a.engine.last.complete();
+    await settle();
+    expect((await thrown(() => a.runtime.get(id!, { owner: 'alice' }))).reason).toBe(lost.reason);
+    expect((await thrown(() => b.runtime.get(id!, { owner: 'alice' }))).reason).toBe(lost.reason);
+  });
+
   it('a stop waiting on a node that dies meanwhile is answered with the failure instead of hanging', async () => {
     const { b, ports, clock } = cluster();
     const id = encodeAsyncId({ docId: 'gL_jHjx7QhKENPKIjvZibw', nodeId: 'node-z', taskNumber: 2 });

@@ -99,6 +99,20 @@ export function portsContract(name: string, create: () => Promise<PortsFixture>)
         expect(got && 'owner' in got ? got.owner : undefined).toBeUndefined();
       });
 
+      it('putIfAbsent stores once: a live entry is never replaced, an expired one is', async () => {
+        const first = entry('q6', 1_000);
+        expect(await f.results.putIfAbsent(first)).toBe(true);
+        const second: StoredQuery = {
+          ...entry('q6', 60_000),
+          outcome: { error: { type: 'status_exception', reason: 'lost', status: 500 } },
+        };
+        expect(await f.results.putIfAbsent(second)).toBe(false);
+        expect(await f.results.get('q6')).toEqual(first);
+        await f.advance(1_000);
+        expect(await f.results.putIfAbsent(second)).toBe(true);
+        expect((await f.results.get('q6'))?.outcome).toEqual(second.outcome);
+      });
+
       it('answers undefined for an unknown id', async () => {
         expect(await f.results.get('missing')).toBeUndefined();
       });
