@@ -1,19 +1,9 @@
+import { numericDoubleAggregate } from './support/numeric-double-aggregate.js';
 import type { Block } from '../../../compute/block.js';
 import { BlockBuilder } from '../../../compute/block-builder.js';
 import type { GroupingAggregator } from '../../../compute/grouping-aggregator.js';
 import type { AggregateFunctionDefinition } from '../function-definition.js';
-import {
-  NUMERIC_EXCEPT_UL,
-  arityError,
-  callText,
-  checkType,
-  constantNumbers,
-  isConstant,
-  isNumericExceptUnsignedLong,
-  resolution,
-} from './support/arg-checks.js';
 import { CompensatedSums } from './support/compensated-sums.js';
-import { ConstantResultAggregator } from './support/constant-aggregators.js';
 import { forEachNumber, isPlainNumeric } from './support/for-each-value.js';
 import { growFloat64, maxGroupId } from './support/growable.js';
 
@@ -66,22 +56,8 @@ export function mvAvg(values: readonly number[]): number | null {
   return s / values.length;
 }
 
-export const avg: AggregateFunctionDefinition = {
-  kind: 'aggregate',
+export const avg: AggregateFunctionDefinition = numericDoubleAggregate({
   name: 'avg',
-  resolve(args, call) {
-    const arity = arityError('avg', args, 1, 1);
-    if (arity !== undefined) return { error: arity };
-    return resolution(
-      'double',
-      checkType(callText('avg', args, call), args, 0, isNumericExceptUnsignedLong, NUMERIC_EXCEPT_UL, 'default'),
-    );
-  },
-  inputArgs(info) {
-    return isConstant(info[0]) ? [] : [0];
-  },
-  aggregator(info) {
-    if (isConstant(info[0])) return new ConstantResultAggregator('double', mvAvg(constantNumbers(info[0])));
-    return new AvgAggregator();
-  },
-};
+  create: () => new AvgAggregator(),
+  ofConstant: mvAvg,
+});
