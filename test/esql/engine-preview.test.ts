@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BlockFactory, MemoryBudget } from '../../src/compute/block-factory.js';
-import type { Block } from '../../src/compute/block.js';
 import { EsqlEngine } from '../../src/esql/engine.js';
 import type { EngineResult, QueryExecution } from '../../src/esql/query-engine.js';
 import { settle } from '../../src/runtime/simulated-clock.js';
-import { Catalog } from '../../src/storage/catalog.js';
-import type { StoredIndex } from '../../src/storage/stored-index.js';
+import { ROWS, numsCatalog } from '../support/nums-catalog.js';
 
-const SEGMENTS = 10;
-const SEGMENT_ROWS = 1_000;
-const ROWS = SEGMENTS * SEGMENT_ROWS;
-
-/** `nums`: one long column n = 0..ROWS-1, in order. */
-function numsCatalog(): Catalog {
-  const segments = [];
-  for (let s = 0; s < SEGMENTS; s++) {
-    const values = new Float64Array(SEGMENT_ROWS);
-    for (let i = 0; i < SEGMENT_ROWS; i++) values[i] = s * SEGMENT_ROWS + i;
-    const block: Block = { type: 'long', positionCount: SEGMENT_ROWS, values };
-    segments.push({ positionCount: SEGMENT_ROWS, blocks: [block] });
-  }
-  const index: StoredIndex = { name: 'nums', columns: [{ name: 'n', type: 'long' }], rowCount: ROWS, segments };
-  const catalog = new Catalog();
-  catalog.put(index);
-  return catalog;
-}
 
 const engine = new EsqlEngine(numsCatalog());
 

@@ -1,4 +1,3 @@
-import type { Block } from '../../src/compute/block.js';
 import { EsqlEngine } from '../../src/esql/engine.js';
 import { MemoryControlChannel } from '../../src/memory/memory-control-channel.js';
 import { MemoryNodeRegistry } from '../../src/memory/memory-node-registry.js';
@@ -6,27 +5,8 @@ import { MemoryResultStore } from '../../src/memory/memory-result-store.js';
 import { MemoryStatusBus } from '../../src/memory/memory-status-bus.js';
 import { LocalQueryRuntime, type LocalQueryRuntimeOptions } from '../../src/runtime/local-query-runtime.js';
 import { settle, SimulatedClock } from '../../src/runtime/simulated-clock.js';
-import { Catalog } from '../../src/storage/catalog.js';
-import type { StoredIndex } from '../../src/storage/stored-index.js';
+import { ROWS, SEGMENT_ROWS, SEGMENTS, numsCatalog } from '../support/nums-catalog.js';
 
-export const SEGMENTS = 10;
-export const SEGMENT_ROWS = 1_000;
-export const ROWS = SEGMENTS * SEGMENT_ROWS;
-
-/** `nums`: one long column n = 0..ROWS-1, in segments built straight from typed arrays. */
-export function numsCatalog(): Catalog {
-  const segments = [];
-  for (let s = 0; s < SEGMENTS; s++) {
-    const values = new Float64Array(SEGMENT_ROWS);
-    for (let i = 0; i < SEGMENT_ROWS; i++) values[i] = s * SEGMENT_ROWS + i;
-    const block: Block = { type: 'long', positionCount: SEGMENT_ROWS, values };
-    segments.push({ positionCount: SEGMENT_ROWS, blocks: [block] });
-  }
-  const index: StoredIndex = { name: 'nums', columns: [{ name: 'n', type: 'long' }], rowCount: ROWS, segments };
-  const catalog = new Catalog();
-  catalog.put(index);
-  return catalog;
-}
 
 /**
  * The driver yields through a gate the test opens slice by slice (sliceMs 0: one pipeline pass per
@@ -71,3 +51,5 @@ export function gatedEsqlRuntime(options: Partial<LocalQueryRuntimeOptions> = {}
   });
   return { runtime, clock, gate: g, results };
 }
+
+export { ROWS, SEGMENT_ROWS, SEGMENTS };
