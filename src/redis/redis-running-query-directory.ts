@@ -1,14 +1,22 @@
 import type { Redis } from 'ioredis';
-import type { Clock, RunningQueryDirectory, RunningQueryRecord } from '../runtime/ports.js';
+import type { Clock, QueryCheckpoint, RunningQueryDirectory, RunningQueryRecord } from '../runtime/ports.js';
 import { execTransaction } from './exec-transaction.js';
 import type { RedisKeys } from './keys.js';
-import { EXTEND_SCRIPT } from './lua-script.js';
+import { EXTEND_SCRIPT, LuaScript } from './lua-script.js';
 import { decodeJson, encodeJson } from './redis-json.js';
 
+/** Sets the `checkpoint` field only if the record's hash exists: a late write must not recreate it. */
+const CHECKPOINT_SCRIPT = new LuaScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], 'checkpoint', ARGV[1])
+return 1
+`);
+
 /**
- * Running-query records as hashes `{exp, record}`. A record is removed explicitly once its outcome is
- * stored (or by the node that finishes an orphan); the key's TTL is only a safety net, outliving
- * the keep_alive by `retentionMs` so expiry stays the runtime's decision, never eviction's.
+ * Running-query records as hashes `{exp, record, checkpoint?}`. A record is removed explicitly once its
+ * outcome is stored (or by the node that finishes an orphan); the key's TTL is only a safety net,
+ * outliving the keep_alive by `retentionMs` so expiry stays the runtime's decision, never eviction's.
+ * The checkpoint is a field of the same hash, so it shares the record's TTL and goes with its removal.
  */
 export class RedisRunningQueryDirectory implements RunningQueryDirectory {
   constructor(
@@ -42,6 +50,15 @@ export class RedisRunningQueryDirectory implements RunningQueryDirectory {
 
   async delete(id: string): Promise<void> {
     await this.redis.del(this.keys.running(id));
+  }
+
+  async checkpoint(id: string, checkpoint: QueryCheckpoint): Promise<boolean> {
+    return (await CHECKPOINT_SCRIPT.run(this.redis, [this.keys.running(id)], [encodeJson(checkpoint)])) === 1;
+  }
+
+  async getCheckpoint(id: string): Promise<QueryCheckpoint | undefined> {
+    const text = await this.redis.hget(this.keys.running(id), 'checkpoint');
+    return text === null ? undefined : decodeJson<QueryCheckpoint>(text);
   }
 
   private ttlMs(expirationTimeMs: number): number {

@@ -30,6 +30,10 @@ export interface LocalQueryRuntimeOptions {
   /** Memory budgets, bytes. Defaults: 256 MiB per query, 1 GiB for the node. */
   readonly queryMemoryBytes?: number;
   readonly globalMemoryBytes?: number;
+  /** Cluster mode: how often a running query's partial result is checkpointed. Default 1000 ms. */
+  readonly checkpointIntervalMs?: number;
+  /** Cluster mode: larger checkpoints (JSON bytes) are not written. Default 4 MiB. */
+  readonly checkpointMaxBytes?: number;
   /** Node heartbeat period and TTL. Defaults 5000 / 15000 ms. */
   readonly heartbeatIntervalMs?: number;
   readonly heartbeatTtlMs?: number;

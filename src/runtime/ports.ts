@@ -1,4 +1,5 @@
 import type { StoredError } from '../errors.js';
+import type { EngineResult } from '../esql/query-engine.js';
 import type { CompletedQuery, StatusEvent } from './query-runtime.js';
 
 /**
@@ -73,10 +74,28 @@ export interface RunningQueryRecord {
   readonly expirationTimeMs: number;
 }
 
+/**
+ * What a stop would have returned at `takenAtMs` (`result.isPartial` is true), written periodically
+ * by the node running the query, so the cluster can answer with it if that node dies.
+ */
+export interface QueryCheckpoint {
+  readonly takenAtMs: number;
+  readonly result: EngineResult;
+}
+
 export interface RunningQueryDirectory {
+  /** Replaces the record, dropping any checkpoint of an earlier one. */
   put(record: RunningQueryRecord): Promise<void>;
   get(id: string): Promise<RunningQueryRecord | undefined>;
   /** Move the expiration to `expirationTimeMs` if that is later; never shortens. */
   extend(id: string, expirationTimeMs: number): Promise<void>;
+  /** Removes the record and its checkpoint. */
   delete(id: string): Promise<void>;
+  /**
+   * Replaces the query's checkpoint, only while its record exists (a write racing the record's
+   * removal must not leave a checkpoint behind); true if written. It lives and expires with the record.
+   */
+  checkpoint(id: string, checkpoint: QueryCheckpoint): Promise<boolean>;
+  /** The latest checkpoint of a recorded query; undefined without record or checkpoint. */
+  getCheckpoint(id: string): Promise<QueryCheckpoint | undefined>;
 }

@@ -20,7 +20,8 @@ export interface RemoteQueriesDeps {
  * GET / stop / DELETE of queries this node does not run, answered from the shared ports: ownership
  * and expiry from the RunningQueryDirectory, stop and cancel through the owning node's
  * ControlChannel, completion from the StatusBus, the outcome from the ResultStore. A query whose node
- * is gone is finished as failed by the first node that notices, so no query stays running forever.
+ * is gone is finished as failed by the first node that notices (with the rows of its last checkpoint
+ * when there is one), so no query stays running forever.
  */
 export class RemoteQueries {
   constructor(private readonly deps: RemoteQueriesDeps) {}
@@ -79,13 +80,36 @@ export class RemoteQueries {
     return record.node === this.deps.nodeId || !(await this.deps.nodes.isAlive(record.node));
   }
 
+  /**
+   * Stores the outcome of a query whose node is gone: the rows of its last checkpoint as a partial
+   * result carrying a warning that names the lost node (as ES answers `is_partial` when part of the
+   * work failed), else a `status_exception` naming it. Either way its `done` event says `failed`.
+   */
   private async finishOrphan(record: RunningQueryRecord): Promise<StoredQuery> {
+    const lost = `node [${record.node}] left the cluster before the query finished`;
+    const checkpoint = await this.deps.directory.getCheckpoint(record.id);
+    const now = this.deps.clock.now();
     const entry: StoredQuery = {
       id: record.id,
       ...(record.owner === undefined ? {} : { owner: record.owner }),
       startTimeMs: record.startTimeMs,
       expirationTimeMs: record.expirationTimeMs,
-      outcome: { error: storeError(statusException(`node [${record.node}] left the cluster before the query finished`)) },
+      outcome:
+        checkpoint === undefined
+          ? { error: storeError(statusException(lost)) }
+          : {
+              result: {
+                ...checkpoint.result,
+                isPartial: true,
+                warnings: [
+                  ...checkpoint.result.warnings,
+                  `${lost}; partial results from its last checkpoint, taken at ${new Date(checkpoint.takenAtMs).toISOString()}`,
+                ],
+                tookMs: now - record.startTimeMs,
+                startTimeMs: record.startTimeMs,
+                completionTimeMs: now,
+              },
+            },
     };
     // The owner may have finished after all, its record removal lagging: never overwrite an outcome.
     if (!(await this.deps.results.putIfAbsent(entry))) {
@@ -103,7 +127,7 @@ export class RemoteQueries {
         rows_processed: latest?.progress.rows_processed ?? 0,
         rows_total: latest?.progress.rows_total ?? null,
         pages: latest?.progress.pages ?? 0,
-        elapsed_ms: this.deps.clock.now() - record.startTimeMs,
+        elapsed_ms: now - record.startTimeMs,
       },
       node: record.node,
     };

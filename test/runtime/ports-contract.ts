@@ -3,6 +3,7 @@ import type {
   ControlChannel,
   ControlCommand,
   NodeRegistry,
+  QueryCheckpoint,
   ResultStore,
   RunningQueryDirectory,
   StatusBus,
@@ -263,6 +264,43 @@ export function portsContract(name: string, create: () => Promise<PortsFixture>)
         expect((await f.directory.get('r2'))?.expirationTimeMs).toBe(9_000);
         await f.directory.extend('nope', 9_000);
         expect(await f.directory.get('nope')).toBeUndefined();
+      });
+
+      const checkpoint = (n: number): QueryCheckpoint => ({
+        takenAtMs: 2_000 + n,
+        result: {
+          columns: [
+            { name: 'c', type: 'long' },
+            { name: 'big', type: 'unsigned_long' },
+          ],
+          values: [[n, 18446744073709551615n]],
+          isPartial: true,
+          documentsFound: n,
+          valuesLoaded: n,
+          warnings: ['Line 1:1: evaluation of [x] failed'],
+        },
+      });
+
+      it('keeps the latest checkpoint of a recorded query (bigints intact), removed with the record', async ({ skip }) => {
+        if (f.directory === undefined) return skip();
+        await f.directory.put(record('c1'));
+        expect(await f.directory.getCheckpoint('c1')).toBeUndefined();
+        expect(await f.directory.checkpoint('c1', checkpoint(1))).toBe(true);
+        expect(await f.directory.checkpoint('c1', checkpoint(2))).toBe(true);
+        expect(await f.directory.getCheckpoint('c1')).toEqual(checkpoint(2));
+        expect(await f.directory.get('c1')).toEqual(record('c1'));
+        await f.directory.delete('c1');
+        expect(await f.directory.getCheckpoint('c1')).toBeUndefined();
+      });
+
+      it('a checkpoint without a record is not written; put of a new record drops the old checkpoint', async ({ skip }) => {
+        if (f.directory === undefined) return skip();
+        expect(await f.directory.checkpoint('c2', checkpoint(1))).toBe(false);
+        await f.directory.put(record('c2'));
+        expect(await f.directory.getCheckpoint('c2')).toBeUndefined();
+        await f.directory.checkpoint('c2', checkpoint(1));
+        await f.directory.put(record('c2'));
+        expect(await f.directory.getCheckpoint('c2')).toBeUndefined();
       });
     });
 

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { EsqlEngine } from '../../src/esql/engine.js';
+import { MemoryControlChannel } from '../../src/memory/memory-control-channel.js';
+import { MemoryNodeRegistry } from '../../src/memory/memory-node-registry.js';
+import { MemoryResultStore } from '../../src/memory/memory-result-store.js';
+import { MemoryRunningQueryDirectory } from '../../src/memory/memory-running-query-directory.js';
+import { MemoryStatusBus } from '../../src/memory/memory-status-bus.js';
+import { encodeAsyncId } from '../../src/runtime/async-id.js';
+import { LocalQueryRuntime } from '../../src/runtime/local-query-runtime.js';
+import { RemoteQueries } from '../../src/runtime/remote-queries.js';
+import { SimulatedClock } from '../../src/runtime/simulated-clock.js';
+import { numsCatalog } from '../support/nums-catalog.js';
+import { gatedEsqlRuntime, ROWS } from './gated-esql-runtime.js';
+import { asyncRequest, thrown } from './runtime-harness.js';
+
+const LOST = 'node [node-z] left the cluster before the query finished';
+
+/** The ports of a cluster in which node-z ran a query and died: its record stays, its heartbeat is gone. */
+async function lostQuery() {
+  const clock = new SimulatedClock();
+  const ports = {
+    results: new MemoryResultStore(clock),
+    status: new MemoryStatusBus(),
+    control: new MemoryControlChannel(),
+    nodes: new MemoryNodeRegistry(clock),
+    directory: new MemoryRunningQueryDirectory(),
+    clock,
+  };
+  const id = encodeAsyncId({ docId: 'gL_jHjx7QhKENPKIjvZibw', nodeId: 'node-z', taskNumber: 1 });
+  const startTimeMs = clock.now();
+  await ports.directory.put({ id, owner: 'alice', node: 'node-z', startTimeMs, expirationTimeMs: startTimeMs + 60_000 });
+  clock.advance(3_000);
+  const remote = new RemoteQueries({ ...ports, nodeId: 'node-b', livenessCheckMs: 1_000 });
+  const record = await remote.find(id, id, 'alice');
+  if (record === undefined) throw new Error('no record');
+  return { ports, clock, id, remote, record, startTimeMs };
+}
+
+describe('RemoteQueries: a query whose node died', () => {
+  it('without a checkpoint: stored as a status_exception naming the lost node', async () => {
+    const { ports, id, remote, record } = await lostQuery();
+    const err = await thrown(() => remote.get(record, id, {}));
+    expect(err).toMatchObject({ type: 'status_exception', status: 500, reason: LOST });
+    expect(await ports.results.get(id)).toMatchObject({ outcome: { error: { type: 'status_exception', reason: LOST } } });
+    expect(await ports.status.latest(id)).toMatchObject({ state: 'done', outcome: 'failed', node: 'node-z' });
+    expect(await ports.directory.get(id)).toBeUndefined();
+  });
+
+  it('with a checkpoint: its rows as a partial result, with a warning naming the lost node', async () => {
+    const { ports, clock, id, remote, record, startTimeMs } = await lostQuery();
+    const takenAtMs = startTimeMs + 2_000;
+    await ports.directory.checkpoint(id, {
+      takenAtMs,
+      result: {
+        columns: [{ name: 'c', type: 'long' }],
+        values: [[42]],
+        isPartial: true,
+        documentsFound: 42,
+        valuesLoaded: 42,
+        warnings: ['Line 1:1: evaluation of [x] failed'],
+      },
+    });
+    const view = await remote.stop(record, id);
+    expect(view).toEqual({
+      id,
+      isRunning: false,
+      startTimeMs,
+      expirationTimeMs: startTimeMs + 60_000,
+      result: {
+        columns: [{ name: 'c', type: 'long' }],
+        values: [[42]],
+        isPartial: true,
+        documentsFound: 42,
+        valuesLoaded: 42,
+        warnings: [
+          'Line 1:1: evaluation of [x] failed',
+          `${LOST}; partial results from its last checkpoint, taken at ${new Date(takenAtMs).toISOString()}`,
+        ],
+        tookMs: 3_000,
+        startTimeMs,
+        completionTimeMs: clock.now(),
+      },
+    });
+    // The failure stays visible to status watchers; the record and its checkpoint are gone.
+    expect(await ports.status.latest(id)).toMatchObject({ state: 'done', outcome: 'failed', node: 'node-z' });
+    expect(await ports.directory.get(id)).toBeUndefined();
+    expect(await ports.directory.getCheckpoint(id)).toBeUndefined();
+    expect(await ports.results.get(id)).toMatchObject({ owner: 'alice', outcome: { result: { values: [[42]] } } });
+  });
+});
+
+describe('checkpoints of a running query, end to end', () => {
+  it('node A checkpoints its running STATS; when A is lost, node B answers with those rows', async () => {
+    const clock = new SimulatedClock();
+    const shared = {
+      results: new MemoryResultStore(clock),
+      status: new MemoryStatusBus(),
+      control: new MemoryControlChannel(),
+      nodes: new MemoryNodeRegistry(clock),
+      directory: new MemoryRunningQueryDirectory(),
+      clock,
+    };
+    // A heartbeats into a registry nobody else reads: to the cluster, node-a is gone.
+    const a = gatedEsqlRuntime({ nodeId: 'node-a', ports: { ...shared, nodes: new MemoryNodeRegistry(clock) }, checkpointIntervalMs: 1_000 });
+    const b = new LocalQueryRuntime({ engine: new EsqlEngine(numsCatalog()), ports: shared, nodeId: 'node-b' });
+    const { id } = await a.runtime.submit(asyncRequest({ query: 'FROM nums | STATS c = COUNT(*)', waitForCompletionMs: 0 }));
+    await a.gate.step(4);
+    const seen = (await a.runtime.preview(id!))?.result.values;
+    expect(await shared.directory.getCheckpoint(id!)).toBeUndefined();
+    await clock.advanceAsync(1_000);
+    expect((await shared.directory.getCheckpoint(id!))?.result.values).toEqual(seen);
+
+    const view = await b.get(id!);
+    if (view.isRunning) throw new Error('still running');
+    const [[count]] = view.result.values as number[][];
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(ROWS);
+    expect(view.result).toMatchObject({ isPartial: true, values: seen });
+    expect(view.result.warnings).toEqual([expect.stringContaining('node [node-a] left the cluster before the query finished')]);
+
+    // A was alive after all and finishes: the stored partial result stays, and A answers with it too.
+    await a.gate.drain(() => a.runtime.liveCount === 0);
+    expect(await a.runtime.get(id!)).toEqual(view);
+  });
+});
