@@ -1,6 +1,8 @@
 import { Redis } from 'ioredis';
 import type { Clock, ControlChannel, NodeRegistry, ResultStore, RunningQueryDirectory, StatusBus } from '../runtime/ports.js';
+import type { ApiKeyStore } from '../security/api-key-store.js';
 import { RedisKeys } from './keys.js';
+import { RedisApiKeyStore } from './redis-api-key-store.js';
 import { RedisControlChannel } from './redis-control-channel.js';
 import { RedisNodeRegistry } from './redis-node-registry.js';
 import { RedisResultStore } from './redis-result-store.js';
@@ -14,6 +16,8 @@ export interface RedisPortsOptions {
   readonly clock: Clock;
   /** Connection problems (Redis down, reconnecting); ioredis retries on its own. */
   readonly onError?: (err: Error) => void;
+  /** Told the lag of every status event delivered to this node (seconds), for the metrics. */
+  readonly onStatusLag?: (seconds: number) => void;
   /** How long a command waits through reconnects before failing. Default 20 s. */
   readonly commandTimeoutMs?: number;
 }
@@ -24,6 +28,8 @@ export interface RedisPorts {
   readonly control: ControlChannel;
   readonly nodes: NodeRegistry;
   readonly directory: RunningQueryDirectory;
+  /** API keys shared by every node (the Authenticator's store in cluster mode). */
+  readonly apiKeys: ApiKeyStore;
   readonly keys: RedisKeys;
   /** Closes both connections (best effort if Redis is unreachable). */
   close(): Promise<void>;
@@ -69,10 +75,11 @@ export async function createRedisPorts(url: string, options: RedisPortsOptions):
   let closed: Promise<void> | undefined;
   return {
     results: new RedisResultStore(commands, keys, options.clock),
-    status: new RedisStatusBus(commands, subscriber, keys),
+    status: new RedisStatusBus(commands, subscriber, keys, undefined, options.onStatusLag),
     control: new RedisControlChannel(commands, subscriber, keys),
     nodes: new RedisNodeRegistry(commands, keys, options.clock),
     directory: new RedisRunningQueryDirectory(commands, keys, options.clock),
+    apiKeys: new RedisApiKeyStore(commands, keys, () => options.clock.now()),
     keys,
     close: () => (closed ??= Promise.all([quit(subscriberConnection), quit(commands)]).then(() => undefined)),
   };

@@ -35,8 +35,21 @@ export class RedisKeys {
     return `${this.prefix}:node:${node}`;
   }
 
-  /** Hash `{exp, record}` of a query still running somewhere in the cluster. */
+  /**
+   * Hash `{exp, record, checkpoint?}` of a query still running somewhere in the cluster; `checkpoint`
+   * is its owner's latest partial result (JSON), read if that node dies.
+   */
   running(id: string): string {
     return `${this.prefix}:running:${id}`;
+  }
+
+  /** Hash `{hash, record, invalidated?}` of one API key (SHA-256 of the secret, never the secret). */
+  apiKey(id: string): string {
+    return `${this.prefix}:api-key:${id}`;
+  }
+
+  /** Set of every API key id, for the `name` / `username` / `owner` forms of invalidation. */
+  apiKeyIds(): string {
+    return `${this.prefix}:api-key-ids`;
   }
 }

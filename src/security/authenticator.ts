@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { ApiKeyStore } from './api-key-store.js';
+import type { ApiKeyStore } from './api-key-store.js';
+import { MemoryApiKeyStore } from './memory-api-key-store.js';
 import { hashPassword, verifyPassword } from './password-hash.js';
 import { apiKeyOwner, type Principal } from './principal.js';
 import { hasPrivilege, privilegesOf, type ClusterPrivilege } from './roles.js';
@@ -9,7 +10,8 @@ import type { UsersDocument } from './users-file.js';
 /**
  * Turns an `Authorization` header into a Principal, or throws 401 `security_exception`.
  * `Basic base64(user:password)` is checked against the users file; `ApiKey base64(id:key)` against
- * the API key store. scrypt is deliberately slow, so a successful login is remembered as a keyed
+ * the API key store (this node's memory, or Redis in cluster mode: asked on every request, so an
+ * invalidated key is refused at once everywhere). scrypt is deliberately slow, so a successful login is remembered as a keyed
  * SHA-256 of the password (ES's realm cache does the same); the entry is tied to the stored hash,
  * so a changed password invalidates it.
  */
@@ -21,7 +23,7 @@ export class Authenticator {
 
   constructor(
     private readonly users: UsersDocument,
-    readonly apiKeys: ApiKeyStore = new ApiKeyStore(),
+    readonly apiKeys: ApiKeyStore = new MemoryApiKeyStore(),
   ) {}
 
   async authenticate(authorization: string | undefined, path: string): Promise<Principal> {
@@ -67,9 +69,9 @@ export class Authenticator {
     return true;
   }
 
-  private apiKey(credentials: string): Principal {
+  private async apiKey(credentials: string): Promise<Principal> {
     const decoded = decodeBase64Pair(credentials);
-    const record = decoded === undefined ? undefined : this.apiKeys.verify(decoded[0], decoded[1]);
+    const record = decoded === undefined ? undefined : await this.apiKeys.verify(decoded[0], decoded[1]);
     // The key outlives a user removed from the users file only until the next check here.
     const user = record === undefined ? undefined : Object.hasOwn(this.users.users, record.username) ? this.users.users[record.username] : undefined;
     if (record === undefined || user === undefined) throw unableToAuthenticate();

@@ -11,6 +11,8 @@ describe('RedisKeys', () => {
       keys.controlChannel('q'),
       keys.node('q'),
       keys.running('q'),
+      keys.apiKey('q'),
+      keys.apiKeyIds(),
     ];
     for (const k of all) expect(k.startsWith('p1:')).toBe(true);
     expect(new Set(all).size).toBe(all.length);

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { EsError } from '../../src/errors.js';
+import type { ApiKeyStore } from '../../src/security/api-key-store.js';
 import { Authenticator } from '../../src/security/authenticator.js';
+import { MemoryApiKeyStore } from '../../src/security/memory-api-key-store.js';
 import { hashPassword } from '../../src/security/password-hash.js';
 import { parseUsersDocument } from '../../src/security/users-file.js';
 
 const CHEAP = { N: 1024, r: 8, p: 1 };
 const basic = (user: string, pw: string) => `Basic ${Buffer.from(`${user}:${pw}`).toString('base64')}`;
 
-async function authenticator(): Promise<Authenticator> {
+async function authenticator(apiKeys?: ApiKeyStore): Promise<Authenticator> {
   const users = parseUsersDocument({
     users: {
       alice: { password_hash: await hashPassword('alice-pw', CHEAP), roles: ['user'] },
@@ -16,7 +18,7 @@ async function authenticator(): Promise<Authenticator> {
     },
     roles: { cancellers: { cluster: ['cancel_task'] } },
   });
-  return new Authenticator(users);
+  return new Authenticator(users, apiKeys);
 }
 
 async function failure(p: Promise<unknown>): Promise<EsError> {
@@ -68,21 +70,33 @@ describe('Authenticator', () => {
 
   it('authenticates API keys as the key, owned separately from the user', async () => {
     const auth = await authenticator();
-    const key = auth.apiKeys.create({ name: 'k', username: 'alice', roles: ['user'] });
+    const key = await auth.apiKeys.create({ name: 'k', username: 'alice', roles: ['user'] });
     const principal = await auth.authenticate(`ApiKey ${key.encoded}`, '/');
     expect(principal).toMatchObject({ username: 'alice', authenticationType: 'api_key', apiKey: { id: key.id, name: 'k' } });
     expect(principal.owner).not.toBe('alice');
     const wrong = Buffer.from(`${key.id}:wrong`).toString('base64');
     expect((await failure(auth.authenticate(`ApiKey ${wrong}`, '/'))).status).toBe(401);
-    auth.apiKeys.invalidate([key.id], () => true);
+    await auth.apiKeys.invalidate([key.id], () => true);
     expect((await failure(auth.authenticate(`ApiKey ${key.encoded}`, '/'))).status).toBe(401);
+  });
+
+  it('verifies API keys through the store it is given, on every request', async () => {
+    // Two authenticators over one store: what two cluster nodes over one Redis see.
+    const shared = new MemoryApiKeyStore();
+    const [nodeA, nodeB] = await Promise.all([authenticator(shared), authenticator(shared)]);
+    const key = await nodeA.apiKeys.create({ name: 'k', username: 'alice', roles: ['user'] });
+    expect((await nodeB.authenticate(`ApiKey ${key.encoded}`, '/')).apiKey?.id).toBe(key.id);
+    await nodeB.apiKeys.invalidate([key.id], () => true);
+    expect((await failure(nodeA.authenticate(`ApiKey ${key.encoded}`, '/'))).status).toBe(401);
+    const unknownId = Buffer.from(`nope:${key.apiKey}`).toString('base64');
+    expect((await failure(nodeA.authenticate(`ApiKey ${unknownId}`, '/'))).reason).toMatch(/unable to authenticate with provided credentials/);
   });
 
   it('narrows an API key to its role descriptors, never beyond its owner', async () => {
     const auth = await authenticator();
-    const narrowed = auth.apiKeys.create({ name: 'n', username: 'root', roles: ['superuser'], restrictedTo: new Set([]) });
+    const narrowed = await auth.apiKeys.create({ name: 'n', username: 'root', roles: ['superuser'], restrictedTo: new Set([]) });
     expect([...(await auth.authenticate(`ApiKey ${narrowed.encoded}`, '/')).privileges]).toEqual([]);
-    const wider = auth.apiKeys.create({ name: 'w', username: 'alice', roles: ['user'], restrictedTo: new Set(['cancel_task'] as const) });
+    const wider = await auth.apiKeys.create({ name: 'w', username: 'alice', roles: ['user'], restrictedTo: new Set(['cancel_task'] as const) });
     expect([...(await auth.authenticate(`ApiKey ${wider.encoded}`, '/')).privileges]).toEqual([]);
   });
 });

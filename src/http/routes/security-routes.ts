@@ -20,7 +20,7 @@ const INVALIDATE_ACTION = 'cluster:admin/xpack/security/api_key/invalidate';
  * created it, with that user's roles, optionally narrowed by `role_descriptors` cluster privileges.
  */
 export function registerSecurityRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const create = (request: FastifyRequest) => {
+  const create = async (request: FastifyRequest) => {
     const { authenticator, principal } = requireSecurity(ctx, request);
     rejectUnknownParams(urlParams(request), [...COMMON_PARAMS, 'refresh'], pathOf(request.url));
     // ES refuses to derive a key from a key: a leaked key must not be able to mint fresh ones.
@@ -30,17 +30,17 @@ export function registerSecurityRoutes(app: FastifyInstance, ctx: RouteContext):
     if (name === undefined || name.trim() === '') {
       throw new EsError('action_request_validation_exception', 'Validation Failed: 1: api key name is required;');
     }
-    const expirationMs =
+    const expiresInMs =
       body.expiration === undefined || body.expiration === null
         ? undefined
-        : Date.now() + positiveTime(typeof body.expiration === 'number' ? String(body.expiration) : (body.expiration as string), 'expiration');
+        : positiveTime(typeof body.expiration === 'number' ? String(body.expiration) : (body.expiration as string), 'expiration');
     const restrictedTo = body.role_descriptors === undefined ? undefined : clusterPrivileges(body.role_descriptors as JsonObject);
-    const created = authenticator.apiKeys.create({
+    const created = await authenticator.apiKeys.create({
       name,
       username: principal.username,
       roles: principal.roles,
       ...(restrictedTo === undefined ? {} : { restrictedTo }),
-      ...(expirationMs === undefined ? {} : { expirationMs }),
+      ...(expiresInMs === undefined ? {} : { expiresInMs }),
     });
     return {
       id: created.id,
@@ -50,8 +50,8 @@ export function registerSecurityRoutes(app: FastifyInstance, ctx: RouteContext):
       encoded: created.encoded,
     };
   };
-  app.post('/_security/api_key', async (request, reply) => sendJson(request, reply, create(request)));
-  app.put('/_security/api_key', async (request, reply) => sendJson(request, reply, create(request)));
+  app.post('/_security/api_key', async (request, reply) => sendJson(request, reply, await create(request)));
+  app.put('/_security/api_key', async (request, reply) => sendJson(request, reply, await create(request)));
 
   app.delete('/_security/api_key', async (request, reply) => {
     const { authenticator, principal } = requireSecurity(ctx, request);
@@ -76,7 +76,9 @@ export function registerSecurityRoutes(app: FastifyInstance, ctx: RouteContext):
       (!ownOnly || r.username === principal.username) &&
       // A key may invalidate only itself (ES: "owner" of an API key session is the key).
       (principal.apiKey === undefined || r.id === principal.apiKey.id);
-    const result = authenticator.apiKeys.invalidate(authenticator.apiKeys.idsWhere(matches), matches);
+    // Named ids are looked up directly; the other forms search every stored key.
+    const candidates = ids.length > 0 ? ids : (await authenticator.apiKeys.list()).filter(matches).map((r) => r.id);
+    const result = await authenticator.apiKeys.invalidate(candidates, matches);
     return sendJson(request, reply, {
       invalidated_api_keys: result.invalidated,
       previously_invalidated_api_keys: result.previouslyInvalidated,
