@@ -25,6 +25,9 @@ export interface BulkResponse {
   readonly items: BulkItem[];
 }
 
+/** Told of every document a writer accepted, with its source line as sent (`--data-dir` journals it). */
+export type OnIndexed = (index: string, explicitId: string | undefined, source: string) => void;
+
 const ACTIONS = new Set(['index', 'create', 'delete', 'update']);
 const SHARDS = { total: 1, successful: 1, failed: 0 };
 
@@ -34,7 +37,13 @@ const SHARDS = { total: 1, successful: 1, failed: 0 };
  * fails the whole request, as in ES; a bad document fails only its item. Every index touched is
  * published once at the end (as `refresh=true` would), so the request is one catalog change.
  */
-export function executeBulk(body: string, defaultIndex: string | undefined, writers: IndexWriters, nowMs: () => number): BulkResponse {
+export function executeBulk(
+  body: string,
+  defaultIndex: string | undefined,
+  writers: IndexWriters,
+  nowMs: () => number,
+  onIndexed?: OnIndexed,
+): BulkResponse {
   const started = nowMs();
   const items: BulkItem[] = [];
   const touched = new Set<string>();
@@ -103,6 +112,7 @@ export function executeBulk(body: string, defaultIndex: string | undefined, writ
       continue;
     }
     touched.add(index);
+    onIndexed?.(index, explicitId ? id : undefined, source);
     item({ _index: index, _id: id, _version: 1, result: 'created', _shards: SHARDS, _seq_no: writer.rowCount - 1, _primary_term: 1, status: 201 });
   }
   for (const index of touched) writers.publish(index);

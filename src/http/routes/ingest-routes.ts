@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pageBytes } from '../../compute/page-bytes.js';
 import { ES_ERROR_TYPES, EsError, type EsErrorType } from '../../errors.js';
-import { executeBulk, invalidIndexName } from '../../storage/bulk-request.js';
+import { executeBulk, invalidIndexName, type BulkResponse } from '../../storage/bulk-request.js';
 import type { Catalog } from '../../storage/catalog.js';
 import { MappingError, parseMappings } from '../../storage/index-mapping.js';
 import { IndexWriters } from '../../storage/index-writers.js';
+import type { PersistedIndices } from '../../storage/persisted-indices.js';
 import type { StoredIndex } from '../../storage/stored-index.js';
 import { hasPrivilege } from '../../security/roles.js';
 import { actionUnauthorized } from '../../security/security-errors.js';
@@ -17,8 +18,9 @@ import { handleNotFound, isApiPath } from '../error-handler.js';
  * then reads: `PUT /{index}` (mappings), `POST [/{index}]/_bulk`, `GET /_cat/indices`,
  * `HEAD|DELETE /{index}`. Routes pass the auth hook like every other route.
  */
-export function registerIngestRoutes(app: FastifyInstance, catalog: Catalog): void {
-  const writers = new IndexWriters(catalog);
+export function registerIngestRoutes(app: FastifyInstance, catalog: Catalog, persisted?: PersistedIndices): void {
+  // With --data-dir the writers are the ones the data dir was replayed into.
+  const writers = persisted?.writers ?? new IndexWriters(catalog);
   const now = () => performance.now();
   // qactor has no index privileges: with security on, changing data takes `all` (superuser), as
   // reading it takes only authentication. Security off: request.principal is undefined.
@@ -43,6 +45,7 @@ export function registerIngestRoutes(app: FastifyInstance, catalog: Catalog): vo
     if (!writers.create(index, fields)) {
       return sendError(reply, 'resource_already_exists_exception', `index [${index}/${writers.uuid(index)}] already exists`, index);
     }
+    await persisted?.created(index, fields);
     return sendJson(reply, request, { acknowledged: true, shards_acknowledged: true, index });
   });
 
@@ -62,6 +65,7 @@ export function registerIngestRoutes(app: FastifyInstance, catalog: Catalog): vo
     const missing = names.find((n) => catalog.get(n) === undefined);
     if (missing !== undefined) return sendError(reply, 'index_not_found_exception', `no such index [${missing}]`, missing);
     for (const n of names) writers.delete(n);
+    if (persisted !== undefined) await Promise.all(names.map((n) => persisted.deleted(n)));
     return sendJson(reply, request, { acknowledged: true });
   });
 
@@ -69,7 +73,16 @@ export function registerIngestRoutes(app: FastifyInstance, catalog: Catalog): vo
     mayWrite(request, 'indices:data/write/bulk');
     const body = typeof request.body === 'string' ? request.body : '';
     if (body.trim() === '') throw new EsError('action_request_validation_exception', 'Validation Failed: 1: no requests added;');
-    return sendJson(reply, request, executeBulk(body, request.params.index, writers, now));
+    // Acknowledged only once its documents are durable. Documents accepted before a malformed line
+    // (which fails the request) stay in the writers, so they are journaled too.
+    const journal = persisted?.bulk();
+    let response: BulkResponse;
+    try {
+      response = executeBulk(body, request.params.index, writers, now, journal?.onIndexed);
+    } finally {
+      await journal?.commit();
+    }
+    return sendJson(reply, request, response);
   };
   for (const path of ['/_bulk', '/:index/_bulk']) {
     app.post(path, bulk);
