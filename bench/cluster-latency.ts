@@ -115,7 +115,7 @@ async function startNode(name: string, redisUrl: string, csv: string): Promise<s
     const timer = setTimeout(() => reject(new Error(`node ${name} did not start`)), 60_000);
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
+      const m = /listening on (http:\/\/[^\s"]+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The command line: the only place argv is parsed. `qactor serve` starts a node; the process prints
- * `listening on http://HOST:PORT` when it accepts requests and shuts down gracefully on SIGINT/SIGTERM.
+ * `listening on http://HOST:PORT` when it accepts requests (on stdout: a JSON line with a `url` field, or
+ * `qactor NODE listening on URL` with `--log-format text`) and shuts down gracefully on SIGINT/SIGTERM.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, resolveConfig, type IndexLoad, type QactorConfig } from './config.js';
@@ -9,6 +10,8 @@ import { registerLoadCommand } from './cli/load-command.js';
 import { registerMachineCommand } from './cli/machine-command.js';
 import { registerQueryCommand } from './cli/query-command.js';
 import { startQactor } from './main.js';
+import { LOG_FORMATS, LOG_LEVELS, errorFields, type LogFormat, type LogLevel } from './runtime/log.js';
+import { createLog, jsonLine } from './runtime/log-formats.js';
 import { addUser, readNewPassword } from './security/users-command.js';
 import { UsersFileError } from './security/users-file.js';
 
@@ -31,8 +34,11 @@ program
   .option('--max-running <n>', 'queries running at once; more wait in `submitted` (default 16)', intArg)
   .option('--max-running-per-user <n>', 'queries one authenticated user may run at once (default: half of --max-running)', intArg)
   .option('--stop-grace <ms>', 'how long a stop waits for the pipeline to drain (default 5000)', intArg)
+  .option('--data-dir <dir>', 'persist indices created through the ingest API in this directory; reloaded at start')
   .option('--users <file>', 'require authentication: users file written by `qactor users add` (Basic auth, API keys)')
   .addOption(new Option('--insecure', 'allow binding a non-loopback address without authentication'))
+  .addOption(new Option('--log-format <format>', 'json: one JSON object per line on stdout (default); text: for a terminal, on stderr').choices(LOG_FORMATS))
+  .addOption(new Option('--log-level <level>', 'least severe level logged (default info)').choices(LOG_LEVELS))
   .action(async (opts: ServeOptions) => {
     let config: QactorConfig;
     try {
@@ -52,6 +58,9 @@ program
         insecure: opts.insecure ?? false,
         redisUrl: opts.redis,
         usersFile: opts.users,
+        logFormat: opts.logFormat,
+        logLevel: opts.logLevel,
+        dataDir: opts.dataDir,
       });
     } catch (e) {
       if (e instanceof ConfigError) {
@@ -60,17 +69,30 @@ program
       }
       throw e;
     }
-    const node = await startQactor(config, { log: (line) => process.stderr.write(`${line}\n`) });
-    process.stdout.write(`qactor ${config.nodeName} listening on ${node.url}\n`);
+    const json = config.logFormat === 'json';
+    // JSON lines go to stdout, the stream a container log collector reads; text stays off the way of stdout.
+    const out = json ? process.stdout : process.stderr;
+    const log = createLog({ format: config.logFormat, level: config.logLevel, node: config.nodeName, write: (line) => out.write(`${line}\n`) });
+    const node = await startQactor(config, { log });
+    // Written whatever the level: scripts and tests wait for this line to learn the URL.
+    const listening = `listening on ${node.url}`;
+    process.stdout.write(
+      json
+        ? `${jsonLine({ timeMs: Date.now(), level: 'info', message: listening, fields: { url: node.url } }, config.nodeName)}\n`
+        : `qactor ${config.nodeName} ${listening}\n`,
+    );
     let closing = false;
     const shutdown = (signal: string) => {
       if (closing) process.exit(1); // a second signal: give up waiting
       closing = true;
-      process.stderr.write(`qactor: ${signal} received, stopping running queries\n`);
+      log.info('shutting down: stopping running queries', { signal });
       node.close().then(
-        () => process.exit(0),
+        () => {
+          log.info('shut down');
+          process.exit(0);
+        },
         (err: unknown) => {
-          process.stderr.write(`qactor: shutdown failed: ${String(err)}\n`);
+          log.error('shutdown failed', errorFields(err, true));
           process.exit(1);
         },
       );
@@ -95,6 +117,9 @@ interface ServeOptions {
   insecure?: boolean;
   redis?: string;
   users?: string;
+  logFormat?: LogFormat;
+  logLevel?: LogLevel;
+  dataDir?: string;
 }
 
 const users = program.command('users').description('manage the users file of --users');

@@ -1,3 +1,5 @@
+import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './runtime/log.js';
+
 /**
  * Server configuration: defaults, then `QACTOR_*` environment variables, then command-line flags
  * (cli.ts passes those in). The only module that reads process.env.
@@ -33,10 +35,15 @@ export interface QactorConfig {
   /** Minimum interval between two progress status events of one query. */
   readonly progressIntervalMs: number;
   readonly bodyLimitBytes: number;
+  /** `json`: one JSON object per line (servers, containers); `text`: `qactor: message key=value` for a terminal. */
+  readonly logFormat: LogFormat;
+  readonly logLevel: LogLevel;
   /** Cluster mode: the Redis shared by the nodes (`redis://HOST:PORT`); absent = in-memory adapters. */
   readonly redisUrl?: string;
   /** `--users FILE`: security on (Basic auth + API keys, queries visible to their owner only); absent = off. */
   readonly usersFile?: string;
+  /** `--data-dir DIR`: indices created through the ingest API are persisted there and reloaded at start. */
+  readonly dataDir?: string;
 }
 
 export const DEFAULTS: QactorConfig = {
@@ -57,6 +64,8 @@ export const DEFAULTS: QactorConfig = {
   stopGraceMs: 5_000,
   progressIntervalMs: 100,
   bodyLimitBytes: 10 * 1024 * 1024,
+  logFormat: 'json',
+  logLevel: 'info',
 };
 
 /** Environment overrides, e.g. `QACTOR_PORT=9201`, `QACTOR_NODE_NAME=a`. */
@@ -67,6 +76,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Qac
   if (env.QACTOR_NODE_NAME) out.nodeName = env.QACTOR_NODE_NAME;
   if (env.QACTOR_REDIS_URL) out.redisUrl = env.QACTOR_REDIS_URL;
   if (env.QACTOR_USERS_FILE) out.usersFile = env.QACTOR_USERS_FILE;
+  if (env.QACTOR_LOG_FORMAT) out.logFormat = oneOf('QACTOR_LOG_FORMAT', env.QACTOR_LOG_FORMAT, LOG_FORMATS);
+  if (env.QACTOR_LOG_LEVEL) out.logLevel = oneOf('QACTOR_LOG_LEVEL', env.QACTOR_LOG_LEVEL, LOG_LEVELS);
+  if (env.QACTOR_DATA_DIR) out.dataDir = env.QACTOR_DATA_DIR;
   if (env.QACTOR_MAX_RUNNING_QUERIES)
     out.maxRunningQueries = parseIntStrict('QACTOR_MAX_RUNNING_QUERIES', env.QACTOR_MAX_RUNNING_QUERIES);
   if (env.QACTOR_QUERY_MEMORY_BYTES)
@@ -85,6 +97,11 @@ export function resolveConfig(overrides: Partial<QactorConfig>, env: NodeJS.Proc
 export function parseIntStrict(what: string, text: string): number {
   if (!/^\d+$/.test(text.trim())) throw new ConfigError(`${what} must be a non-negative integer, got [${text}]`);
   return Number(text.trim());
+}
+
+export function oneOf<T extends string>(what: string, text: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(text)) throw new ConfigError(`${what} must be one of ${allowed.join(', ')}, got [${text}]`);
+  return text as T;
 }
 
 export class ConfigError extends Error {

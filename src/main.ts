@@ -6,7 +6,9 @@
 import type { AddressInfo } from 'node:net';
 import type { QactorConfig } from './config.js';
 import { EsqlEngine } from './esql/engine.js';
-import { QueryMetrics } from './http/query-metrics.js';
+import { logUnexpectedErrors } from './http/error-handler.js';
+import { LatencyHistogram } from './http/latency-histogram.js';
+import { BUS_LAG_BUCKETS, QueryMetrics } from './http/query-metrics.js';
 import { buildServer } from './http/server.js';
 import { MemoryControlChannel } from './memory/memory-control-channel.js';
 import { MemoryNodeRegistry } from './memory/memory-node-registry.js';
@@ -14,13 +16,19 @@ import { MemoryResultStore } from './memory/memory-result-store.js';
 import { MemoryStatusBus } from './memory/memory-status-bus.js';
 import { LocalQueryRuntime, type RuntimePorts } from './runtime/local-query-runtime.js';
 import type { QueryRuntime } from './runtime/query-runtime.js';
+import { SILENT_LOG, type Log } from './runtime/log.js';
+import { logOrphanFinishes, withLifecycleLog } from './runtime/query-lifecycle-log.js';
 import { SystemClock } from './runtime/system-clock.js';
+import type { ApiKeyStore } from './security/api-key-store.js';
 import { Authenticator } from './security/authenticator.js';
-import { readUsersFile } from './security/users-file.js';
+import { MemoryApiKeyStore } from './security/memory-api-key-store.js';
+import { readUsersFile, type UsersDocument } from './security/users-file.js';
 import { attachGateway } from './ws/gateway.js';
 import { Catalog } from './storage/catalog.js';
 import { generateLogs } from './storage/demo-logs.js';
 import { loadDir, loadFile } from './storage/load-dir.js';
+import { IndexWriters } from './storage/index-writers.js';
+import { PersistedIndices } from './storage/persisted-indices.js';
 
 export interface RunningQactor {
   /** `http://HOST:PORT` as bound (the real port when 0 was asked). */
@@ -33,20 +41,27 @@ export interface RunningQactor {
 }
 
 export interface StartHooks {
-  /** Operational log lines (stderr by default in the CLI; silent in tests). */
-  readonly log?: (line: string) => void;
+  /** The operational log (JSON lines or text, chosen by the CLI; silent when absent, as in tests). */
+  readonly log?: Log;
 }
 
 export async function startQactor(config: QactorConfig, hooks: StartHooks = {}): Promise<RunningQactor> {
-  const log = hooks.log ?? (() => undefined);
+  const logger = hooks.log ?? SILENT_LOG;
+  // Startup lines (indices loaded, security, cluster mode) are plain info messages.
+  const log = (line: string) => logger.info(line);
   const catalog = loadCatalog(config, log);
-  const authenticator = createAuthenticator(config, log);
+  // After the startup loads, so that a persisted index named like a loaded one is refused.
+  const persisted = config.dataDir === undefined ? undefined : PersistedIndices.restore(config.dataDir, new IndexWriters(catalog), logger);
+  const users = readUsers(config, log);
 
   const clock = new SystemClock();
-  const { ports, closePorts } = await createPorts(config, clock, log);
+  // Created before the ports: the status bus adapters observe every delivery into it.
+  const busLag = new LatencyHistogram(BUS_LAG_BUCKETS);
+  const { ports, apiKeys, closePorts } = await createPorts(config, clock, logger, busLag.observe);
+  const authenticator = users === undefined ? undefined : new Authenticator(users, apiKeys);
   const runtime = new LocalQueryRuntime({
     engine: new EsqlEngine(catalog, { testFunctions: config.testFunctions }),
-    ports,
+    ports: { ...ports, status: logOrphanFinishes(ports.status, logger, config.nodeName) },
     nodeId: config.nodeName,
     // A dead node's queries must be failed by the others within seconds, not after a 15 s TTL.
     ...(config.redisUrl === undefined ? {} : { heartbeatIntervalMs: 1_000, heartbeatTtlMs: 3_000 }),
@@ -59,17 +74,25 @@ export async function startQactor(config: QactorConfig, hooks: StartHooks = {}):
     globalMemoryBytes: config.nodeMemoryBytes,
   });
 
-  // HTTP and WebSocket get the counting wrapper, so /_metrics sees every query they start.
-  const metrics = new QueryMetrics(runtime, {
-    activeActors: () => runtime.liveCount,
-    runningSlots: () => runtime.runningCount,
-    queuedQueries: () => runtime.queuedCount,
-  });
+  // HTTP and WebSocket get the counting wrapper around the logging one, so /_metrics and the log see
+  // every query they start.
+  const metrics = new QueryMetrics(
+    withLifecycleLog(runtime, logger, () => clock.now()),
+    {
+      activeActors: () => runtime.liveCount,
+      runningSlots: () => runtime.runningCount,
+      queuedQueries: () => runtime.queuedCount,
+    },
+    busLag,
+  );
   const server = buildServer(metrics.runtime, {
     metrics,
     catalog,
+    ...(persisted === undefined ? {} : { persistedIndices: persisted }),
     bodyLimitBytes: config.bodyLimitBytes,
     nodeName: config.nodeName,
+    // Without a log (tests), fastify's default reporter prints bugs to the console rather than dropping them.
+    ...(hooks.log === undefined ? {} : { onUnexpectedError: logUnexpectedErrors(hooks.log) }),
     ...(authenticator === undefined ? {} : { authenticator }),
   });
   try {
@@ -77,6 +100,7 @@ export async function startQactor(config: QactorConfig, hooks: StartHooks = {}):
   } catch (err) {
     await runtime.close();
     await closePorts();
+    await persisted?.close();
     throw err;
   }
   const gateway = attachGateway(
@@ -102,48 +126,55 @@ export async function startQactor(config: QactorConfig, hooks: StartHooks = {}):
         await gateway.close();
         await server.close();
         await closePorts();
+        await persisted?.close();
       })()),
   };
 }
 
 /** `--users FILE` turns security on; read before listening so a bad file stops the start. */
-function createAuthenticator(config: QactorConfig, log: (line: string) => void): Authenticator | undefined {
+function readUsers(config: QactorConfig, log: (line: string) => void): UsersDocument | undefined {
   if (config.usersFile === undefined) return undefined;
   const users = readUsersFile(config.usersFile);
   log(`security on: ${Object.keys(users.users).length} users from ${config.usersFile}`);
-  return new Authenticator(users);
+  return users;
 }
 
-/** In-memory adapters (embedded default) or, with a Redis URL, the cluster adapters. */
+/** In-memory adapters (embedded default) or, with a Redis URL, the cluster adapters (API keys included). */
 async function createPorts(
   config: QactorConfig,
   clock: SystemClock,
-  log: (line: string) => void,
-): Promise<{ ports: RuntimePorts; closePorts: () => Promise<void> }> {
+  logger: Log,
+  onBusLag: (seconds: number) => void,
+): Promise<{ ports: RuntimePorts; apiKeys: ApiKeyStore; closePorts: () => Promise<void> }> {
   if (config.redisUrl === undefined) {
     const ports: RuntimePorts = {
       results: new MemoryResultStore(clock),
-      status: new MemoryStatusBus(),
+      status: new MemoryStatusBus(undefined, onBusLag),
       control: new MemoryControlChannel(),
       nodes: new MemoryNodeRegistry(clock),
       clock,
     };
-    return { ports, closePorts: () => Promise.resolve() };
+    return { ports, apiKeys: new MemoryApiKeyStore(() => clock.now()), closePorts: () => Promise.resolve() };
   }
   // Loaded only in cluster mode: ioredis and the Redis adapters cost startup time and memory otherwise.
   const { createRedisPorts, redactUrl } = await import('./redis/create-redis-ports.js');
   let lastError = '';
   const redis = await createRedisPorts(config.redisUrl, {
     clock,
+    onStatusLag: onBusLag,
     // ioredis reports every failed reconnect attempt; one line per distinct problem is enough.
     onError: (err) => {
-      if (err.message !== lastError) log(`redis: ${err.message}`);
+      if (err.message !== lastError) logger.warn('redis connection problem', { 'error.message': err.message });
       lastError = err.message;
     },
+    onReconnected: () => {
+      logger.info('redis connection restored');
+      lastError = '';
+    },
   });
-  log(`cluster mode: node [${config.nodeName}] on Redis ${redactUrl(config.redisUrl)}`);
-  const { results, status, control, nodes, directory } = redis;
-  return { ports: { results, status, control, nodes, directory, clock }, closePorts: () => redis.close() };
+  logger.info(`cluster mode: node [${config.nodeName}] on Redis ${redactUrl(config.redisUrl)}`);
+  const { results, status, control, nodes, directory, apiKeys } = redis;
+  return { ports: { results, status, control, nodes, directory, clock }, apiKeys, closePorts: () => redis.close() };
 }
 
 function loadCatalog(config: QactorConfig, log: (line: string) => void): Catalog {

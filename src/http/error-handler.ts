@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { EsError, asEsError, illegalArgument, toEsErrorBody } from '../errors.js';
 import { writeJson } from '../format/json-writer.js';
+import { errorFields, type Log } from '../runtime/log.js';
 import { pathOf } from './request-params.js';
 import { sendBody } from './route-context.js';
 
@@ -38,6 +39,19 @@ export function defaultReporter(hasLogger: boolean): UnexpectedErrorReporter {
     if (hasLogger) request.log.error({ err: error }, what);
     else console.error(`${what}:`, error);
   };
+}
+
+/**
+ * Into the node's operational log: method and path (no query string, no headers: they may hold
+ * credentials) and the error with its stack.
+ */
+export function logUnexpectedErrors(log: Log): UnexpectedErrorReporter {
+  return (error, request) =>
+    log.error('unexpected error while handling a request', {
+      'http.request.method': request.method,
+      'url.path': pathOf(request.url),
+      ...errorFields(error, true),
+    });
 }
 
 /** True for a path that is one of the API endpoints (so `PUT /_query` is a wrong method, not an index). */

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { LatencyHistogram, type HistogramSnapshot } from './latency-histogram.js';
 import type {
   AsyncQueryRequest,
   AsyncQueryView,
@@ -13,11 +14,15 @@ import type {
  * Counters behind `/_metrics`, kept by wrapping the QueryRuntime that HTTP and WebSocket use: every
  * query submitted on this node is followed through the runtime's own status events, and every stop is
  * timed from request to answer. Nothing in the runtime changes; gauges the runtime already knows
- * (live actors, running slots) come in as functions from the composition root.
+ * (live actors, running slots) come in as functions from the composition root. The status bus lag
+ * histogram is fed by the bus adapters themselves (`busLag.observe`), the only place delivery is seen.
  */
 
 /** Upper bounds (seconds) of the stop latency histogram: a stop should drain in milliseconds. */
 export const STOP_LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const;
+
+/** Upper bounds (seconds) of the status bus lag histogram: in-process it is microseconds, over Redis about a millisecond. */
+export const BUS_LAG_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] as const;
 
 const OUTCOMES: readonly QueryOutcome[] = ['completed', 'stopped', 'failed', 'cancelled'];
 const LIVE_STATES: readonly Exclude<QueryState, 'done'>[] = ['submitted', 'running', 'stopping'];
@@ -35,7 +40,9 @@ export interface MetricsSnapshot {
   readonly byState: Readonly<Record<Exclude<QueryState, 'done'>, number>>;
   readonly finished: Readonly<Record<QueryOutcome, number>>;
   readonly submitted: number;
-  readonly stopLatency: { readonly buckets: readonly number[]; readonly count: number; readonly sumSeconds: number };
+  readonly stopLatency: HistogramSnapshot;
+  /** From StatusBus.publish to the delivery of the event to a subscriber on this node. */
+  readonly busLag: HistogramSnapshot;
   readonly gauges: Readonly<Record<keyof MetricsGauges, number | undefined>>;
 }
 
@@ -47,11 +54,17 @@ export class QueryMetrics {
   private syncRunning = 0;
   private submittedTotal = 0;
   private readonly finished: Record<QueryOutcome, number> = { completed: 0, stopped: 0, failed: 0, cancelled: 0 };
-  private readonly stopBuckets = new Float64Array(STOP_LATENCY_BUCKETS.length);
-  private stopCount = 0;
-  private stopSumSeconds = 0;
+  private readonly stopLatency = new LatencyHistogram(STOP_LATENCY_BUCKETS);
 
-  constructor(inner: QueryRuntime, gauges: MetricsGauges = {}) {
+  /**
+   * `busLag` is created by the composition root before the bus adapters (which observe into it), hence
+   * passed in; absent, the histogram stays empty.
+   */
+  constructor(
+    inner: QueryRuntime,
+    gauges: MetricsGauges = {},
+    readonly busLag: LatencyHistogram = new LatencyHistogram(BUS_LAG_BUCKETS),
+  ) {
     this.gauges = gauges;
     this.runtime = {
       query: (request) => this.countSync(inner, request),
@@ -74,7 +87,8 @@ export class QueryMetrics {
       byState,
       finished: { ...this.finished },
       submitted: this.submittedTotal,
-      stopLatency: { buckets: [...this.stopBuckets], count: this.stopCount, sumSeconds: this.stopSumSeconds },
+      stopLatency: this.stopLatency.snapshot(),
+      busLag: this.busLag.snapshot(),
       gauges: {
         activeActors: read(this.gauges.activeActors),
         runningSlots: read(this.gauges.runningSlots),
@@ -152,10 +166,7 @@ export class QueryMetrics {
   private async timeStop(pending: Promise<AsyncQueryView>): Promise<AsyncQueryView> {
     const started = performance.now();
     const view = await pending;
-    const seconds = (performance.now() - started) / 1000;
-    this.stopCount++;
-    this.stopSumSeconds += seconds;
-    for (let i = 0; i < STOP_LATENCY_BUCKETS.length; i++) if (seconds <= STOP_LATENCY_BUCKETS[i]) this.stopBuckets[i]++;
+    this.stopLatency.observe((performance.now() - started) / 1000);
     return view;
   }
 }

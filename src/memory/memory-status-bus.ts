@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { StatusEvent } from '../runtime/query-runtime.js';
 import type { StatusBus } from '../runtime/ports.js';
 
@@ -5,16 +6,21 @@ import type { StatusBus } from '../runtime/ports.js';
  * In-process status channel plus the per-query mirror of the latest event. Listeners are called
  * synchronously in publish order; a throwing listener does not affect the others. The mirror of
  * finished queries is bounded (oldest dropped first): a late subscriber of a long-gone query falls back
- * to the ResultStore.
+ * to the ResultStore. `onDeliveryLag` is told, per delivery, how long after the publish a listener got
+ * the event (the listeners before it in the loop): the `qactor_status_bus_lag_seconds` metric.
  */
 export class MemoryStatusBus implements StatusBus {
   private readonly latestById = new Map<string, StatusEvent>();
   private readonly listeners = new Map<string, Set<(event: StatusEvent) => void>>();
   private readonly finished = new Set<string>();
 
-  constructor(private readonly maxFinished = 10_000) {}
+  constructor(
+    private readonly maxFinished = 10_000,
+    private readonly onDeliveryLag: (seconds: number) => void = () => undefined,
+  ) {}
 
   publish(event: StatusEvent): Promise<void> {
+    const publishedAt = performance.now();
     const prev = this.latestById.get(event.id);
     // The mirror only moves forward: a delayed, older event must not hide a newer state.
     if (prev === undefined || event.seq > prev.seq) {
@@ -24,6 +30,7 @@ export class MemoryStatusBus implements StatusBus {
     const set = this.listeners.get(event.id);
     if (set === undefined) return Promise.resolve();
     for (const listener of [...set]) {
+      this.onDeliveryLag((performance.now() - publishedAt) / 1000);
       try {
         listener(event);
       } catch {

@@ -16,6 +16,8 @@ export interface RedisPortsOptions {
   readonly clock: Clock;
   /** Connection problems (Redis down, reconnecting); ioredis retries on its own. */
   readonly onError?: (err: Error) => void;
+  /** The command connection is back after a loss (the subscriber resyncs on its own). */
+  readonly onReconnected?: () => void;
   /** Told the lag of every status event delivered to this node (seconds), for the metrics. */
   readonly onStatusLag?: (seconds: number) => void;
   /** How long a command waits through reconnects before failing. Default 20 s. */
@@ -56,6 +58,8 @@ export async function createRedisPorts(url: string, options: RedisPortsOptions):
   commands.on('error', onError);
   try {
     await commands.connect();
+    // Registered once connected: every later 'ready' is a reconnect.
+    commands.on('ready', () => options.onReconnected?.());
   } catch (err) {
     commands.disconnect();
     throw new Error(`cannot connect to Redis at [${redactUrl(url)}]: ${err instanceof Error ? err.message : String(err)}`);

@@ -9,8 +9,10 @@ export interface QactorProcess {
   readonly name: string;
   readonly url: string;
   readonly pid: number;
-  /** stderr so far (operational log), for failure messages. */
+  /** Output so far (the JSON log on stdout, then stderr), for failure messages. */
   log(): string;
+  /** stdout so far: with the default `--log-format json`, one JSON log line per line. */
+  stdout(): string;
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
@@ -18,10 +20,12 @@ export async function startQactorProcess(
   name: string,
   args: readonly string[],
   startTimeoutMs = 45_000,
+  env: NodeJS.ProcessEnv = {},
 ): Promise<QactorProcess> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` before the cluster tests`);
   const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--node-name', name, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let stdout = '';
   let stderr = '';
@@ -34,7 +38,7 @@ export async function startQactorProcess(
     }, startTimeoutMs);
     child.stdout?.on('data', (d: Buffer) => {
       stdout += d.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(stdout);
+      const match = /listening on (http:\/\/[^\s"]+)/.exec(stdout);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]);
@@ -49,7 +53,8 @@ export async function startQactorProcess(
     name,
     url,
     pid: child.pid!,
-    log: () => stderr,
+    log: () => stdout + stderr,
+    stdout: () => stdout,
     kill: async (signal) => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill(signal);

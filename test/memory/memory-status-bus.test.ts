@@ -30,4 +30,16 @@ describe('MemoryStatusBus', () => {
     await bus.publish(done('a'));
     expect(got).toEqual(['a']);
   });
+
+  it('reports the lag of every delivery, none for an event nobody listens to', async () => {
+    const lags: number[] = [];
+    const bus = new MemoryStatusBus(10, (seconds) => lags.push(seconds));
+    await bus.publish(done('nobody'));
+    expect(lags).toEqual([]);
+    await bus.subscribe('a', () => undefined);
+    await bus.subscribe('a', () => undefined);
+    await bus.publish(done('a'));
+    expect(lags).toHaveLength(2);
+    for (const lag of lags) expect(lag).toBeGreaterThanOrEqual(0);
+  });
 });

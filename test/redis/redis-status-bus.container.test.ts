@@ -95,6 +95,23 @@ describe('RedisStatusBus across connection loss', () => {
     expect(await subscriberNode.status.latest('q2')).toEqual(event('q2', 3, 'done'));
   });
 
+  it('reports the lag of every delivered event, and keeps the publish time off the events', async () => {
+    const prefix = `test-${randomUUID()}`;
+    const lags: number[] = [];
+    const subscriberNode = await createRedisPorts(redis.url, { prefix, clock: new SystemClock(), onStatusLag: (s) => lags.push(s) });
+    open.push(subscriberNode);
+    const publisherNode = await ports(prefix);
+    const got: StatusEvent[] = [];
+    await subscriberNode.status.subscribe('q3', (e) => got.push(e));
+    await publisherNode.status.publish(event('q3', 1));
+    await publisherNode.status.publish(event('q3', 2, 'done'));
+    await eventually(() => expect(got.map((e) => e.seq)).toEqual([1, 2]));
+    expect(lags).toHaveLength(2);
+    for (const lag of lags) expect(lag).toBeGreaterThanOrEqual(0);
+    for (const e of [...got, await subscriberNode.status.latest('q3')]) expect(Object.keys(e!)).not.toContain('published_at_ms');
+    expect(got).toEqual([event('q3', 1), event('q3', 2, 'done')]);
+  });
+
   it('the control channel listens again after a reconnect', async () => {
     const prefix = `test-${randomUUID()}`;
     const owner = await ports(prefix);

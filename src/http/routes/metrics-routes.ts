@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { QueryMetrics, STOP_LATENCY_BUCKETS, type MetricsSnapshot } from '../query-metrics.js';
+import type { HistogramSnapshot } from '../latency-histogram.js';
+import { QueryMetrics, type MetricsSnapshot } from '../query-metrics.js';
 import { sendBody } from '../route-context.js';
 
 /** `GET /_metrics`: Prometheus text exposition format 0.0.4. */
@@ -22,11 +23,17 @@ export function renderMetrics(s: MetricsSnapshot): string {
   family('qactor_queries_done_total', 'counter', 'Queries submitted on this node that reached done, by outcome.');
   for (const outcome of QueryMetrics.outcomes) out.push(`qactor_queries_done_total{outcome="${outcome}"} ${s.finished[outcome]}`);
 
-  family('qactor_stop_latency_seconds', 'histogram', 'Time from a stop request to its answer (the pipeline drained).');
-  STOP_LATENCY_BUCKETS.forEach((le, i) => out.push(`qactor_stop_latency_seconds_bucket{le="${le}"} ${s.stopLatency.buckets[i]}`));
-  out.push(`qactor_stop_latency_seconds_bucket{le="+Inf"} ${s.stopLatency.count}`);
-  out.push(`qactor_stop_latency_seconds_sum ${s.stopLatency.sumSeconds}`);
-  out.push(`qactor_stop_latency_seconds_count ${s.stopLatency.count}`);
+  const histogram = (name: string, help: string, h: HistogramSnapshot) => {
+    family(name, 'histogram', help);
+    h.bounds.forEach((le, i) => out.push(`${name}_bucket{le="${le}"} ${h.buckets[i]}`));
+    out.push(`${name}_bucket{le="+Inf"} ${h.count}`, `${name}_sum ${h.sumSeconds}`, `${name}_count ${h.count}`);
+  };
+  histogram('qactor_stop_latency_seconds', 'Time from a stop request to its answer (the pipeline drained).', s.stopLatency);
+  histogram(
+    'qactor_status_bus_lag_seconds',
+    'Time from publishing a status event on the status bus to its delivery to a subscriber on this node.',
+    s.busLag,
+  );
 
   const gauge = (name: string, help: string, value: number | undefined) => {
     if (value === undefined) return;

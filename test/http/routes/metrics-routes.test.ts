@@ -70,6 +70,9 @@ describe('GET /_metrics', () => {
     expect(after.get('qactor_stop_latency_seconds_bucket{le="+Inf"}')).toBe(1);
     expect(after.get('qactor_stop_latency_seconds_bucket{le="10"}')).toBe(1);
     expect(after.get('qactor_stop_latency_seconds_sum')).toBeGreaterThan(0);
+    // The async query's status events reached its subscribers (the metrics' own watch among them).
+    expect(after.get('qactor_status_bus_lag_seconds_count')).toBeGreaterThan(0);
+    expect(after.get('qactor_status_bus_lag_seconds_bucket{le="+Inf"}')).toBe(after.get('qactor_status_bus_lag_seconds_count'));
 
     await fetch(`${node.url}/_query`, {
       method: 'POST',
@@ -82,12 +85,13 @@ describe('GET /_metrics', () => {
     await expect.poll(async () => (await scrape()).get('qactor_ws_clients'), { timeout: 5_000 }).toBe(0);
   });
 
-  it('renders cumulative histogram buckets in increasing order', async () => {
+  it.each(['qactor_stop_latency_seconds', 'qactor_status_bus_lag_seconds'])('renders %s as cumulative buckets in increasing order', async (name) => {
     const text = await (await fetch(`${node.url}/_metrics`)).text();
-    const buckets = [...text.matchAll(/^qactor_stop_latency_seconds_bucket\{le="([^"]+)"\} (\d+)$/gm)];
+    const buckets = [...text.matchAll(new RegExp(`^${name}_bucket\\{le="([^"]+)"\\} (\\d+)$`, 'gm'))];
+    expect(buckets.length).toBeGreaterThan(1);
     expect(buckets.map((m) => m[1]).at(-1)).toBe('+Inf');
     const counts = buckets.map((m) => Number(m[2]));
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
-    expect(text).toContain('# TYPE qactor_stop_latency_seconds histogram');
+    expect(text).toContain(`# TYPE ${name} histogram`);
   });
 });
