@@ -1,6 +1,6 @@
 import type { StoredError } from '../errors.js';
 import type { EngineResult } from '../esql/query-engine.js';
-import type { CompletedQuery, StatusEvent } from './query-runtime.js';
+import type { CompletedQuery, QueryOutcome, StatusEvent } from './query-runtime.js';
 
 /**
  * The runtime's only doors to the outside. `memory/` implements them in-process (embedded default);
@@ -14,6 +14,11 @@ export interface StoredQuery {
   readonly startTimeMs: number;
   readonly expirationTimeMs: number;
   readonly outcome: { readonly result: CompletedQuery } | { readonly error: StoredError };
+  /**
+   * The `done` event's outcome when the stored outcome alone does not tell it: a dead node's query
+   * answered from its checkpoint is partial, yet it `failed` (it was not stopped).
+   */
+  readonly doneOutcome?: QueryOutcome;
 }
 
 export interface ResultStore {

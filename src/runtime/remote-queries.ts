@@ -94,6 +94,7 @@ export class RemoteQueries {
       ...(record.owner === undefined ? {} : { owner: record.owner }),
       startTimeMs: record.startTimeMs,
       expirationTimeMs: record.expirationTimeMs,
+      doneOutcome: 'failed',
       outcome:
         checkpoint === undefined
           ? { error: storeError(statusException(lost)) }

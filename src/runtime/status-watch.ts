@@ -40,7 +40,7 @@ export function doneEventFor(entry: StoredQuery): StatusEvent {
     id: entry.id,
     seq: 0,
     state: 'done',
-    outcome: result === undefined ? 'failed' : result.isPartial ? 'stopped' : 'completed',
+    outcome: entry.doneOutcome ?? (result === undefined ? 'failed' : result.isPartial ? 'stopped' : 'completed'),
     progress: { rows_processed: 0, rows_total: null, pages: 0, elapsed_ms: result?.tookMs ?? 0 },
     node: decodeAsyncId(entry.id).nodeId,
   };

@@ -9,6 +9,7 @@ import { encodeAsyncId } from '../../src/runtime/async-id.js';
 import { LocalQueryRuntime } from '../../src/runtime/local-query-runtime.js';
 import { RemoteQueries } from '../../src/runtime/remote-queries.js';
 import { SimulatedClock } from '../../src/runtime/simulated-clock.js';
+import { doneEventFor } from '../../src/runtime/status-watch.js';
 import { numsCatalog } from '../support/nums-catalog.js';
 import { gatedEsqlRuntime, ROWS } from './gated-esql-runtime.js';
 import { asyncRequest, thrown } from './runtime-harness.js';
@@ -85,7 +86,11 @@ describe('RemoteQueries: a query whose node died', () => {
     expect(await ports.status.latest(id)).toMatchObject({ state: 'done', outcome: 'failed', node: 'node-z' });
     expect(await ports.directory.get(id)).toBeUndefined();
     expect(await ports.directory.getCheckpoint(id)).toBeUndefined();
-    expect(await ports.results.get(id)).toMatchObject({ owner: 'alice', outcome: { result: { values: [[42]] } } });
+    const stored = await ports.results.get(id);
+    expect(stored).toMatchObject({ owner: 'alice', doneOutcome: 'failed', outcome: { result: { values: [[42]] } } });
+    // A watcher arriving after the status mirror is gone rebuilds `done` from the stored entry: still failed.
+    if (stored === undefined) throw new Error('no stored entry');
+    expect(doneEventFor(stored)).toMatchObject({ state: 'done', outcome: 'failed' });
   });
 });
 
