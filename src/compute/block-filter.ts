@@ -1,4 +1,5 @@
 import { type Block, type BlockValues, constantNullBlock } from './block.js';
+import { dictionaryBlock } from './dictionary-block.js';
 
 type TypedValues = Int32Array | Float64Array | BigUint64Array | Uint8Array;
 
@@ -7,6 +8,7 @@ type TypedValues = Int32Array | Float64Array | BigUint64Array | Uint8Array;
  * MV_EXPAND and multi-valued group keys rely on it). Nulls and multi-values are kept.
  */
 export function filterBlock(block: Block, positions: Int32Array, count: number): Block {
+  if (block.dictionary !== undefined) return filterDictionaryBlock(block, positions, count);
   if (block.type === 'null' || block.values === null) return constantNullBlock(block.type, count);
   const nulls = gatherNulls(block.nulls, positions, count);
   const f = block.firstValueIndexes;
@@ -47,15 +49,51 @@ export function filterBlock(block: Block, positions: Int32Array, count: number):
 export function sliceBlock(block: Block, from: number, to: number): Block {
   const count = to - from;
   if (from === 0 && to === block.positionCount) return block;
-  if (block.type === 'null' || block.values === null) return constantNullBlock(block.type, count);
+  const d = block.dictionary;
+  if (d === undefined && (block.type === 'null' || block.values === null)) return constantNullBlock(block.type, count);
   let nulls = block.nulls?.subarray(from, to);
   if (nulls !== undefined && nulls.indexOf(1) < 0) nulls = undefined;
   const f = block.firstValueIndexes;
+  if (d !== undefined) {
+    const base = f === undefined ? from : f[from];
+    const end = f === undefined ? to : f[to];
+    const fvi = f === undefined ? undefined : f.slice(from, to + 1).map((i) => i - base);
+    const dictionary = { ordinals: d.ordinals.subarray(base, end), terms: d.terms };
+    return dictionaryBlock(block.type, count, dictionary, nulls, fvi, block.mvSorted);
+  }
   if (f === undefined) return make(block, count, sliceValues(block.values, from, to), nulls, undefined);
   const base = f[from];
   const fvi = new Int32Array(count + 1);
   for (let i = 0; i <= count; i++) fvi[i] = f[from + i] - base;
   return make(block, count, sliceValues(block.values, base, f[to]), nulls, fvi);
+}
+
+/** filterBlock of a dictionary block: only ordinals move, the terms are shared. */
+function filterDictionaryBlock(block: Block, positions: Int32Array, count: number): Block {
+  const d = block.dictionary as NonNullable<Block['dictionary']>;
+  const nulls = gatherNulls(block.nulls, positions, count);
+  const f = block.firstValueIndexes;
+  if (f === undefined) {
+    const dictionary = { ordinals: gatherI32(d.ordinals, positions, count), terms: d.terms };
+    return dictionaryBlock(block.type, count, dictionary, nulls);
+  }
+  const fvi = new Int32Array(count + 1);
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    const p = positions[i];
+    fvi[i] = total;
+    total += f[p + 1] - f[p];
+  }
+  fvi[count] = total;
+  const src = d.ordinals;
+  const ordinals = new Int32Array(total);
+  let w = 0;
+  for (let i = 0; i < count; i++) {
+    const p = positions[i];
+    const end = f[p + 1];
+    for (let v = f[p]; v < end; v++) ordinals[w++] = src[v];
+  }
+  return dictionaryBlock(block.type, count, { ordinals, terms: d.terms }, nulls, fvi, block.mvSorted);
 }
 
 function gatherNulls(nulls: Uint8Array | undefined, positions: Int32Array, count: number): Uint8Array | undefined {

@@ -1,6 +1,7 @@
 import { BlockBuilder } from './block-builder.js';
-import { type Block, constantNullBlock } from './block.js';
+import { type Block, type BlockDictionary, constantNullBlock } from './block.js';
 import type { DataType } from './data-type.js';
+import { dictionaryBlock } from './dictionary-block.js';
 
 /**
  * One block from rows scattered over several blocks (one per buffered page): output position i is
@@ -30,13 +31,21 @@ export function gatherRows(
     if (b.nulls !== undefined) anyNull = true;
   }
   if (type === 'null') return constantNullBlock('null', n);
-  if (multi || blocks.some((b) => b.values === null)) {
+  if (multi || blocks.some((b) => b.dictionary === undefined && b.values === null)) {
     const builder = new BlockBuilder(type, n).markMvSorted(sorted);
     for (let i = from; i < to; i++) {
       const r = order[i];
       builder.copyPosition(blocks[rowPage[r]], rowPos[r]);
     }
     return builder.build();
+  }
+  const terms = sharedTerms(blocks);
+  if (terms !== null) {
+    // One term list behind every block: gather ordinals, the output stays a dictionary block.
+    const ords = blocks.map((b) => (b.dictionary as BlockDictionary).ordinals);
+    const ordinals = gatherI32(ords, rowPage, rowPos, order, from, n);
+    const nulls = anyNull ? gatherRowNulls(blocks, rowPage, rowPos, order, from, n) : undefined;
+    return dictionaryBlock(type, n, { ordinals, terms }, nulls);
   }
   const srcs = blocks.map((b) => b.values);
   const first = srcs[0];
@@ -46,7 +55,19 @@ export function gatherRows(
   else if (first instanceof Uint8Array) values = gatherU8(srcs as Uint8Array[], rowPage, rowPos, order, from, n);
   else if (first instanceof BigUint64Array) values = gatherU64(srcs as BigUint64Array[], rowPage, rowPos, order, from, n);
   else values = gatherStrings(srcs as string[][], rowPage, rowPos, order, from, n);
-  if (!anyNull) return { type, positionCount: n, values };
+  const nulls = anyNull ? gatherRowNulls(blocks, rowPage, rowPos, order, from, n) : undefined;
+  return nulls === undefined ? { type, positionCount: n, values } : { type, positionCount: n, values, nulls };
+}
+
+/** The null bitmap of the gathered rows, or undefined when none of them is null. */
+function gatherRowNulls(
+  blocks: readonly Block[],
+  rowPage: Int32Array,
+  rowPos: Int32Array,
+  order: Int32Array,
+  from: number,
+  n: number,
+): Uint8Array | undefined {
   const none = new Uint8Array(0);
   const nullSrcs = blocks.map((b) => b.nulls ?? none);
   const nulls = new Uint8Array(n);
@@ -58,7 +79,15 @@ export function gatherRows(
     nulls[i] = isNull;
     count += isNull;
   }
-  return count === 0 ? { type, positionCount: n, values } : { type, positionCount: n, values, nulls };
+  return count === 0 ? undefined : nulls;
+}
+
+/** The term list every block shares, or null when some block is not in dictionary form or uses another. */
+function sharedTerms(blocks: readonly Block[]): readonly string[] | null {
+  const terms = blocks[0].dictionary?.terms;
+  if (terms === undefined) return null;
+  for (const b of blocks) if (b.dictionary?.terms !== terms) return null;
+  return terms;
 }
 
 function gatherF64(srcs: Float64Array[], rowPage: Int32Array, rowPos: Int32Array, order: Int32Array, from: number, n: number) {

@@ -3,6 +3,7 @@ import type { Block } from './block.js';
 import type { DataType } from './data-type.js';
 import { KeyOrdinals } from './key-ordinals.js';
 import { NumberHash } from './number-hash.js';
+import { PairCache } from './pair-cache.js';
 import type { Page } from './page.js';
 
 /** One BY key of a STATS: its channel in the input page and its type. */
@@ -14,7 +15,8 @@ export interface GroupKey {
 /**
  * Group ids for one page. `positions === null`: position p goes to `groupIds[p]` (one group per
  * row). Otherwise a multi-valued key sent some rows to several groups: entry i is row
- * `positions[i]` going to group `groupIds[i]`, for `count` entries.
+ * `positions[i]` going to group `groupIds[i]`, for `count` entries. Valid until the next add():
+ * the arrays of single-valued pages are reused (a page's worth of ids is not worth a fresh buffer).
  */
 export interface GroupAssignment {
   readonly groupIds: Int32Array;
@@ -37,6 +39,8 @@ export class BlockHash {
   private readonly ordinals: KeyOrdinals[];
   /** pairs[k - 1] combines the fold of keys 0..k-1 with key k. */
   private readonly pairs: NumberHash[];
+  /** pairCaches[k - 1]: a direct (left, right) -> id table in front of pairs[k - 1] while both are small. */
+  private readonly pairCaches: PairCache[];
   /** Per key, the ordinal of each final group (composite keys only). */
   private groupOrdinals: Int32Array[];
   private groups = 0;
@@ -44,10 +48,14 @@ export class BlockHash {
   private readonly components: Int32Array[] = [];
   private readonly rowOrdinals: Int32Array[];
   private readonly rowCounts: Int32Array;
+  /** Reused per single-valued page: the group ids handed out, and one key's ordinals while folding. */
+  private ids = new Int32Array(0);
+  private scratch = new Int32Array(0);
 
   constructor(readonly keys: readonly GroupKey[]) {
     this.ordinals = keys.map((k) => new KeyOrdinals(k.type));
     this.pairs = keys.slice(1).map(() => new NumberHash());
+    this.pairCaches = keys.slice(1).map(() => new PairCache());
     this.groupOrdinals = keys.length > 1 ? keys.map(() => new Int32Array(1024)) : [];
     this.rowOrdinals = keys.map(() => new Int32Array(16));
     this.rowCounts = new Int32Array(keys.length);
@@ -61,10 +69,12 @@ export class BlockHash {
     const n = page.positionCount;
     const blocks = this.keys.map((k) => page.blocks[k.channel]);
     if (blocks.every((b) => b.firstValueIndexes === undefined)) {
-      const ids = new Int32Array(n);
+      if (this.ids.length < n) this.ids = new Int32Array(n);
+      const ids = this.ids.length === n ? this.ids : this.ids.subarray(0, n);
       this.ordinals[0].addSingleValued(blocks[0], n, ids);
       if (blocks.length === 1) return { groupIds: ids, positions: null, count: n };
-      const scratch = new Int32Array(n);
+      if (this.scratch.length < n) this.scratch = new Int32Array(n);
+      const scratch = this.scratch;
       for (let k = 1; k < blocks.length; k++) {
         this.ordinals[k].addSingleValued(blocks[k], n, scratch);
         this.foldColumn(k, ids, scratch, n, blocks.length === k + 1);
@@ -84,17 +94,23 @@ export class BlockHash {
     let bytes = 0;
     for (const o of this.ordinals) bytes += o.estimatedBytes();
     for (const p of this.pairs) bytes += p.bytes;
+    for (const c of this.pairCaches) bytes += c.bytes;
+    bytes += this.ids.byteLength + this.scratch.byteLength;
     return bytes + this.groups * 4 * this.groupOrdinals.length;
   }
 
   /** ids[p] = pair(ids[p], ords[p]): the fold step for key k over a whole column. */
   private foldColumn(k: number, ids: Int32Array, ords: Int32Array, n: number, last: boolean): void {
     const hash = this.pairs[k - 1];
-    for (let p = 0; p < n; p++) {
-      const before = hash.size;
+    const cache = this.pairCaches[k - 1];
+    // Runs of cached pairs fold in the cache's own loop; a miss goes through the hash once, then is cached.
+    for (let p = cache.foldCached(ids, ords, 0, n); p < n; p = cache.foldCached(ids, ords, p + 1, n)) {
       const left = ids[p];
-      const id = hash.add(left * PAIR_SHIFT + ords[p]);
-      if (id === before) this.onNewPair(k, id, left, ords[p], last);
+      const right = ords[p];
+      const before = hash.size;
+      const id = hash.add(left * PAIR_SHIFT + right);
+      if (id === before) this.onNewPair(k, id, left, right, last);
+      cache.set(left, right, id);
       ids[p] = id;
     }
   }
@@ -178,14 +194,16 @@ export class BlockHash {
     const ko = this.ordinals[k];
     let out = this.rowOrdinals[k];
     let n = 0;
-    if (block.values === null || (block.nulls !== undefined && block.nulls[p] === 1)) {
+    const d = block.dictionary;
+    if ((d === undefined && block.values === null) || (block.nulls !== undefined && block.nulls[p] === 1)) {
       out[n++] = ko.nullOrdinal();
     } else {
       const f = block.firstValueIndexes;
       const start = f === undefined ? p : f[p];
       const end = f === undefined ? p + 1 : f[p + 1];
       if (end - start > out.length) out = this.rowOrdinals[k] = new Int32Array(2 * (end - start));
-      for (let i = start; i < end; i++) out[n++] = ko.ordinal(block.values, i);
+      if (d !== undefined) for (let i = start; i < end; i++) out[n++] = ko.dictionaryOrdinal(d, i);
+      else for (let i = start; i < end; i++) out[n++] = ko.ordinal(block.values, i);
     }
     this.rowCounts[k] = n;
     return n;

@@ -21,6 +21,23 @@ export interface Block {
   readonly nulls?: Uint8Array;
   readonly firstValueIndexes?: Int32Array;
   readonly mvSorted?: boolean;
+  /**
+   * Dictionary form of a keyword-like block (see dictionary-block.ts): value i is
+   * `terms[ordinals[i]]`. When present, `values` is materialised from it on first read; hot paths
+   * (filter, gather, group, compare) read the ordinals instead and never touch `values`.
+   */
+  readonly dictionary?: BlockDictionary;
+}
+
+/**
+ * Ordinals into a term list. `ordinals` is indexed like `values` (one per value); a null position of a
+ * single-valued block holds -1. `terms` is shared by every block of one stored column and only ever
+ * grows (loaders append new terms), so per-dictionary caches key on its identity and check its length.
+ * Terms are in first-seen order, not sorted: an append-only shared list cannot stay sorted.
+ */
+export interface BlockDictionary {
+  readonly ordinals: Int32Array;
+  readonly terms: readonly string[];
 }
 
 export const isNull = (b: Block, p: number): boolean => b.nulls !== undefined && b.nulls[p] === 1;

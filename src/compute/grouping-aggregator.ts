@@ -8,9 +8,10 @@ export interface GroupingAggregator {
   /**
    * Accumulate positions `0..positionCount)`: position p goes to group `groupIds[p]`; a negative
    * group id means "skip" (the per-aggregate WHERE was not true). `inputs` are the evaluated argument
-   * blocks (empty for `COUNT(*)`). Multi-values count as several values, as in ES.
+   * blocks (empty for `COUNT(*)`). Multi-values count as several values, as in ES. `groupCount`,
+   * when given, bounds the group ids (every id is below it): no need to scan them for capacity.
    */
-  add(groupIds: Int32Array, inputs: readonly Block[], positionCount: number): void;
+  add(groupIds: Int32Array, inputs: readonly Block[], positionCount: number, groupCount?: number): void;
   /**
    * One position per group `0..groupCount)`. Must not reset or alter the state: it is also used
    * for live previews while the query keeps running.

@@ -112,7 +112,7 @@ export class HashAggregationOperator implements Operator {
     }
     let groupIds = a.groupIds;
     if (filter !== undefined) groupIds = maskNotTrue(groupIds, filter, a.count);
-    spec.aggregator.add(groupIds, inputs, a.count);
+    spec.aggregator.add(groupIds, inputs, a.count, this.hash === null ? 1 : this.hash.groupCount);
   }
 
   private zeroAssignment(n: number): GroupAssignment {

@@ -1,6 +1,7 @@
 import type { StoredIndex } from '../storage/stored-index.js';
 import { type Block, constantNullBlock } from './block.js';
 import type { DataType } from './data-type.js';
+import { freshDictionaryView } from './dictionary-block.js';
 import type { DriverContext, SourceOperator, SourceOperatorFactory } from './operator.js';
 import type { Page } from './page.js';
 
@@ -71,7 +72,9 @@ export class IndexSourceOperator implements SourceOperator {
         continue;
       }
       const b = seg.blocks[col];
-      blocks[c] = b;
+      // A dictionary block caches its materialised strings: hand out a view, so a query that reads
+      // `values` never leaves 8 bytes a row behind on the stored segment.
+      blocks[c] = b.dictionary === undefined ? b : freshDictionaryView(b);
       this.loaded += loadedValues(b);
     }
     this.read += n;
@@ -128,7 +131,7 @@ export class IndexSourceOperator implements SourceOperator {
 }
 
 function loadedValues(b: Block): number {
-  if (b.values === null) return 0;
+  if (b.dictionary === undefined && b.values === null) return 0;
   const f = b.firstValueIndexes;
   if (f !== undefined) return f[b.positionCount] - f[0];
   const nulls = b.nulls;

@@ -7,7 +7,7 @@ import type { Page } from './page.js';
  */
 export function blockBytes(block: Block): number {
   let bytes = 64;
-  const v = block.values;
+  const v = block.dictionary?.ordinals ?? block.values; // a dictionary block: its ordinals (terms are shared)
   if (v !== null) {
     if (Array.isArray(v)) {
       // Sampling keeps this O(1)-ish on big string blocks; the budget is an estimate anyway.

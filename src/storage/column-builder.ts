@@ -1,14 +1,18 @@
 import type { Block } from '../compute/block.js';
 import { emptyValues } from '../compute/block.js';
 import type { DataType } from '../compute/data-type.js';
+import { dictionaryBlock } from '../compute/dictionary-block.js';
 import type { Page } from '../compute/page.js';
 import type { IndexColumn } from './stored-index.js';
 import { SEGMENT_SIZE } from './stored-index.js';
 import { compareUtf8, type LoadedValue, normalizeMultiValue } from './multi-value-order.js';
+import { ColumnDictionary, isDictionaryType } from './column-dictionary.js';
 
 /**
  * Accumulates one column's positions while a loader reads rows, then cuts it into per-segment
  * Blocks. Values are kept flat with a per-position count (-1 = null) so a row costs no object.
+ * String columns are cut into dictionary blocks over the column's ColumnDictionary when it pays
+ * (see there); a writer that seals segment by segment passes the same dictionary to each builder.
  */
 export class ColumnBuilder {
   private readonly flat: LoadedValue[] = [];
@@ -17,7 +21,14 @@ export class ColumnBuilder {
   private cursorPosition = 0;
   private cursorValue = 0;
 
-  constructor(readonly type: DataType) {}
+  readonly dictionary: ColumnDictionary | null;
+
+  constructor(
+    readonly type: DataType,
+    dictionary?: ColumnDictionary,
+  ) {
+    this.dictionary = isDictionaryType(type) ? (dictionary ?? new ColumnDictionary()) : null;
+  }
 
   get positionCount(): number {
     return this.counts.length;
@@ -68,7 +79,7 @@ export class ColumnBuilder {
       for (let p = from; p < to; p++) {
         if (this.counts[p] === 1) write(values, p - from, this.flat[v++]);
       }
-      return { type: this.type, positionCount, values, ...(nulls ? { nulls } : {}), mvSorted: true };
+      return this.encoded({ type: this.type, positionCount, values, ...(nulls ? { nulls } : {}), mvSorted: true });
     }
     const values = emptyValues(this.type, valueCount);
     const firstValueIndexes = new Int32Array(positionCount + 1);
@@ -87,14 +98,26 @@ export class ColumnBuilder {
       }
     }
     firstValueIndexes[positionCount] = out;
-    return {
+    return this.encoded({
       type: this.type,
       positionCount,
       values,
       ...(nulls ? { nulls } : {}),
       firstValueIndexes,
       mvSorted: sorted,
-    };
+    });
+  }
+
+  /** `block` in dictionary form when this column has a dictionary and the block is worth encoding. */
+  private encoded(block: Block): Block {
+    if (this.dictionary === null) return block;
+    const values = block.values as string[];
+    const ordinals = new Int32Array(values.length);
+    // Null placeholders exist only in the single-valued layout, where values line up with positions.
+    const nulls = block.firstValueIndexes === undefined ? block.nulls : undefined;
+    if (!this.dictionary.encode(values, nulls, ordinals)) return block;
+    const dictionary = { ordinals, terms: this.dictionary.terms };
+    return dictionaryBlock(block.type, block.positionCount, dictionary, block.nulls, block.firstValueIndexes, block.mvSorted);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Block } from '../compute/block.js';
+import { dictionaryBlock } from '../compute/dictionary-block.js';
 import type { Page } from '../compute/page.js';
 import type { IndexColumn, StoredIndex } from './stored-index.js';
 import { SEGMENT_SIZE } from './stored-index.js';
@@ -42,8 +43,9 @@ const STATUS_CUMULATIVE = [0.7, 0.8, 0.88, 0.97, 1];
 
 /**
  * A synthetic `logs` index of `rows` events, identical for the same (rows, seed). Filled segment by
- * segment straight into typed arrays (keywords reference interned strings), so millions of rows
- * generate in seconds; the benchmark reuses it.
+ * segment straight into typed arrays; `host` and `message` are dictionary blocks (ordinals into the
+ * fixed HOSTS / MESSAGES lists, 4 bytes a row), so millions of rows generate in seconds and stay
+ * compact; the benchmark reuses it.
  */
 export function generateLogs(rows: number, seed = 42, name = 'logs'): StoredIndex {
   const random = mulberry32(seed);
@@ -52,15 +54,15 @@ export function generateLogs(rows: number, seed = 42, name = 'logs'): StoredInde
   for (let from = 0; from < rows; from += SEGMENT_SIZE) {
     const n = Math.min(SEGMENT_SIZE, rows - from);
     const timestamps = new Float64Array(n);
-    const hosts = new Array<string>(n);
+    const hosts = new Int32Array(n);
     const statuses = new Int32Array(n);
     const bytes = new Float64Array(n);
     const latencies = new Float64Array(n);
-    const messages = new Array<string>(n);
+    const messages = new Int32Array(n);
     for (let p = 0; p < n; p++) {
       ts += 1 + Math.floor(random() * 100);
       timestamps[p] = ts;
-      hosts[p] = HOSTS[Math.floor(random() * LOGS_HOST_COUNT)];
+      hosts[p] = Math.floor(random() * LOGS_HOST_COUNT);
       const r = random();
       let s = 0;
       while (r >= STATUS_CUMULATIVE[s]) s++;
@@ -68,15 +70,15 @@ export function generateLogs(rows: number, seed = 42, name = 'logs'): StoredInde
       bytes[p] = Math.floor(random() * 1_000_001);
       // Long-tailed latency, rounded to microseconds so values print compactly.
       latencies[p] = Math.round(-Math.log(1 - random()) * 50_000) / 1000;
-      messages[p] = MESSAGES[Math.floor(random() * LOGS_MESSAGE_COUNT)];
+      messages[p] = Math.floor(random() * LOGS_MESSAGE_COUNT);
     }
     const blocks: Block[] = [
       { type: 'datetime', positionCount: n, values: timestamps, mvSorted: true },
-      { type: 'keyword', positionCount: n, values: hosts, mvSorted: true },
+      dictionaryBlock('keyword', n, { ordinals: hosts, terms: HOSTS }, undefined, undefined, true),
       { type: 'integer', positionCount: n, values: statuses, mvSorted: true },
       { type: 'long', positionCount: n, values: bytes, mvSorted: true },
       { type: 'double', positionCount: n, values: latencies, mvSorted: true },
-      { type: 'keyword', positionCount: n, values: messages, mvSorted: true },
+      dictionaryBlock('keyword', n, { ordinals: messages, terms: MESSAGES }, undefined, undefined, true),
     ];
     segments.push({ positionCount: n, blocks });
   }

@@ -137,7 +137,8 @@ export class IndexWriter {
     this.sealed.push(this.tailPage());
     this.sealedRows += this.tailRows;
     this.tailRows = 0;
-    this.builders = this.builders.map((b) => new ColumnBuilder(b.type));
+    // The next segment's builders share each column's dictionary: one term list per stored column.
+    this.builders = this.builders.map((b) => new ColumnBuilder(b.type, b.dictionary ?? undefined));
   }
 
   /** Objects become dotted paths, arrays multi-values, nulls nothing (as ES indexes a document). */

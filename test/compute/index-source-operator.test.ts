@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { IndexSourceOperator, IndexSourceOperatorFactory } from '../../src/compute/index-source-operator.js';
 import { blockFromValues } from '../../src/compute/block-builder.js';
+import { dictionaryBlock } from '../../src/compute/dictionary-block.js';
 import type { StoredIndex } from '../../src/storage/stored-index.js';
 import { numbersIndex, rowsOf, testContext } from './helpers.js';
 
 describe('IndexSourceOperator', () => {
+  it('hands out dictionary blocks as fresh views: strings a query materialises are not kept on the index', () => {
+    const stored = dictionaryBlock('keyword', 2, { ordinals: Int32Array.of(1, 0), terms: ['a', 'b'] });
+    const index: StoredIndex = { name: 'd', columns: [{ name: 'k', type: 'keyword' }], rowCount: 2, segments: [{ positionCount: 2, blocks: [stored] }] };
+    const first = IndexSourceOperator.forIndex(index, [0]).getOutput()?.blocks[0];
+    const second = IndexSourceOperator.forIndex(index, [0]).getOutput()?.blocks[0];
+    expect(first?.values).toEqual(['b', 'a']);
+    expect(first).not.toBe(stored);
+    expect(second?.values).not.toBe(first?.values);
+    expect(second?.dictionary).toBe(stored.dictionary);
+  });
+
   it('emits one page per segment with the requested columns as channels', () => {
     const index = numbersIndex('nums', 5, 2);
     const op = IndexSourceOperatorFactory.forIndex(index, [1, 0]).get(testContext());

@@ -19,16 +19,14 @@ export class AvgAggregator implements GroupingAggregator {
     this.counts[g]++;
   };
 
-  add(groupIds: Int32Array, inputs: readonly Block[], positionCount: number): void {
-    const groups = maxGroupId(groupIds, positionCount) + 1;
+  add(groupIds: Int32Array, inputs: readonly Block[], positionCount: number, groupCount?: number): void {
+    const groups = groupCount ?? maxGroupId(groupIds, positionCount) + 1;
     this.sums.ensureCapacity(groups);
     this.counts = growFloat64(this.counts, groups);
     const block = inputs[0];
     if (isPlainNumeric(block)) {
-      // One typed loop instead of a callback per value: the same Kahan adds, then one count per row.
-      this.sums.addPlain(groupIds, block.values as ArrayLike<number>, positionCount);
-      const counts = this.counts;
-      for (let p = 0; p < positionCount; p++) if (groupIds[p] >= 0) counts[groupIds[p]]++;
+      // One typed loop instead of a callback per value: the same Kahan adds, counting as it goes.
+      this.sums.addPlain(groupIds, block.values as ArrayLike<number>, positionCount, this.counts);
       return;
     }
     forEachNumber(block, groupIds, positionCount, this.sink);

@@ -16,8 +16,8 @@ export class CountAggregator implements GroupingAggregator {
   /** `countRows`: COUNT(*), no input block. */
   constructor(private readonly countRows: boolean) {}
 
-  add(groupIds: Int32Array, inputs: readonly Block[], positionCount: number): void {
-    this.counts = growFloat64(this.counts, maxGroupId(groupIds, positionCount) + 1);
+  add(groupIds: Int32Array, inputs: readonly Block[], positionCount: number, groupCount?: number): void {
+    this.counts = growFloat64(this.counts, groupCount ?? maxGroupId(groupIds, positionCount) + 1);
     const counts = this.counts;
     if (this.countRows) {
       for (let p = 0; p < positionCount; p++) if (groupIds[p] >= 0) counts[groupIds[p]]++;

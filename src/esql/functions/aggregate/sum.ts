@@ -41,8 +41,8 @@ export class SumAggregator implements GroupingAggregator {
     this.failures = new FailureReporter(ctx);
   }
 
-  add(groupIds: Int32Array, inputs: readonly Block[], positionCount: number): void {
-    this.sums.ensureCapacity(maxGroupId(groupIds, positionCount) + 1);
+  add(groupIds: Int32Array, inputs: readonly Block[], positionCount: number, groupCount?: number): void {
+    this.sums.ensureCapacity(groupCount ?? maxGroupId(groupIds, positionCount) + 1);
     const block = inputs[0];
     if (isPlainNumeric(block)) {
       // One typed loop instead of a callback per value; the same adds, so the same sums and overflows.

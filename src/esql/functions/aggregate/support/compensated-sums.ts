@@ -1,5 +1,7 @@
 import { growFloat64, growUint8 } from './growable.js';
 
+const NO_COUNTS = new Float64Array(0);
+
 /**
  * Per-group Kahan sums of doubles, as ES's SumDoubleAggregator (CompensatedSum), so results match
  * ES to the last digit (`3.1599999999999984`, not `3.16`). Non-finite values are added plainly,
@@ -35,21 +37,30 @@ export class CompensatedSums {
   /**
    * `add` for every position of a single-valued, null-free column: one loop, no callback per value
    * (the hot path of SUM/AVG). Negative group ids are skipped (the aggregate's WHERE was not true).
+   * `counts` (AVG's), when given, counts each added value in the same pass.
    */
-  addPlain(groupIds: Int32Array, values: ArrayLike<number>, positionCount: number): void {
+  addPlain(groupIds: Int32Array, values: ArrayLike<number>, positionCount: number, counts?: Float64Array): void {
     const sums = this.values;
     const deltas = this.deltas;
     const seen = this.seenFlags;
+    const counting = counts !== undefined;
+    const tally = counts ?? NO_COUNTS; // only written when counting
     for (let p = 0; p < positionCount; p++) {
       const g = groupIds[p];
       if (g < 0) continue;
       seen[g] = 1;
+      if (counting) tally[g]++;
       const v = values[p];
       const value = sums[g];
-      if (!Number.isFinite(v)) sums[g] = value + v;
+      const corrected = v + deltas[g];
+      const updated = value + corrected;
+      // A finite result means value, v and delta were all finite: the plain Kahan step. Anything
+      // else (a non-finite input or sum, an overflow) takes the exact rules of add().
+      if (updated - updated === 0) {
+        deltas[g] = corrected - (updated - value);
+        sums[g] = updated;
+      } else if (!Number.isFinite(v)) sums[g] = value + v;
       else if (Number.isFinite(value)) {
-        const corrected = v + deltas[g];
-        const updated = value + corrected;
         deltas[g] = corrected - (updated - value);
         sums[g] = updated;
       }

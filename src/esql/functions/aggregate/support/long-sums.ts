@@ -17,6 +17,8 @@ export class LongSums {
   private seenFlags = new Uint8Array(0);
   private failedFlags = new Uint8Array(0);
   private big: Map<number, bigint> | null = null;
+  /** Whether some group has failed (set with failedFlags, never cleared). */
+  private anyFailed = false;
 
   ensureCapacity(groupCount: number): void {
     this.sums = growFloat64(this.sums, groupCount);
@@ -48,8 +50,22 @@ export class LongSums {
     const sums = this.sums;
     const seen = this.seenFlags;
     const failed = this.failedFlags;
+    let from = 0;
+    if (this.big === null && !this.anyFailed) {
+      // The hot loop while every sum is a safe integer and none failed: no bigint lookup nor failure
+      // check per row. It stops at the first add that leaves the safe range; the general loop below
+      // takes over from that row.
+      for (; from < positionCount; from++) {
+        const g = groupIds[from];
+        if (g < 0) continue;
+        seen[g] = 1;
+        const s = sums[g] + values[from];
+        if (s > Number.MAX_SAFE_INTEGER || s < -Number.MAX_SAFE_INTEGER) break;
+        sums[g] = s;
+      }
+    }
     let overflows = 0;
-    for (let p = 0; p < positionCount; p++) {
+    for (let p = from; p < positionCount; p++) {
       const g = groupIds[p];
       if (g < 0) continue;
       seen[g] = 1;
@@ -71,6 +87,7 @@ export class LongSums {
     const s = current + toLongBigInt(v);
     if (s > MAX_LONG || s < MIN_LONG) {
       this.failedFlags[g] = 1;
+      this.anyFailed = true;
       this.big?.delete(g);
       return false;
     }
@@ -83,6 +100,7 @@ export class LongSums {
   fail(g: number): void {
     this.seenFlags[g] = 1;
     this.failedFlags[g] = 1;
+    this.anyFailed = true;
   }
 
   seen(g: number): boolean {

@@ -1,0 +1,109 @@
+import type { Block, BlockDictionary } from '../../compute/block.js';
+import type { Page } from '../../compute/page.js';
+import type { ExpressionEvaluator } from '../evaluator.js';
+import { LiteralEvaluator } from './literal-evaluator.js';
+
+/**
+ * `keyword == "literal"`, `!=` and `IN (literals)` on a dictionary block: the literal becomes an ordinal
+ * once per term list, then rows compare ints. Single-valued blocks only (a multi-value is null plus a
+ * warning, which the generic paths produce); nulls stay null, as in ComparisonEvaluator / InEvaluator.
+ */
+
+/**
+ * A single-valued keyword/text dictionary block (nulls allowed): the fast paths below apply. Equal
+ * keyword/text values are identical strings; ip and version keep their own comparison rules.
+ */
+export const isKeywordDictionary = (b: Block): boolean =>
+  b.dictionary !== undefined && b.firstValueIndexes === undefined && (b.type === 'keyword' || b.type === 'text');
+
+/** Ordinal in a term list never matched by a row (-1 is the null placeholder). */
+const ABSENT = -2;
+
+/** term -> ordinal per term list, extended as the list grows (term lists are append-only). */
+const reverseIndexes = new WeakMap<readonly string[], { readonly ordinals: Map<string, number>; length: number }>();
+
+/** The ordinal of `term` in `terms`, or ABSENT. */
+export function ordinalOf(terms: readonly string[], term: string): number {
+  let index = reverseIndexes.get(terms);
+  if (index === undefined) {
+    index = { ordinals: new Map(), length: 0 };
+    reverseIndexes.set(terms, index);
+  }
+  for (; index.length < terms.length; index.length++) {
+    if (!index.ordinals.has(terms[index.length])) index.ordinals.set(terms[index.length], index.length);
+  }
+  return index.ordinals.get(term) ?? ABSENT;
+}
+
+/** WHERE `b == k` (`!=` when `negate`): the matching positions into `out`; returns how many. */
+export function selectDictionaryEquals(b: Block, k: string, negate: boolean, out: Int32Array, n: number): number {
+  const d = b.dictionary as BlockDictionary;
+  const target = ordinalOf(d.terms, k);
+  const ords = d.ordinals;
+  const nulls = b.nulls;
+  let c = 0;
+  if (!negate) {
+    // Null placeholders hold -1, never a target: no null check needed.
+    for (let p = 0; p < n; p++) {
+      out[c] = p;
+      c += +(ords[p] === target);
+    }
+  } else if (nulls === undefined) {
+    for (let p = 0; p < n; p++) {
+      out[c] = p;
+      c += +(ords[p] !== target);
+    }
+  } else {
+    for (let p = 0; p < n; p++) {
+      out[c] = p;
+      c += +(ords[p] !== target) & (1 - nulls[p]);
+    }
+  }
+  return c;
+}
+
+/** `b == k` (`!=` when `negate`) as a boolean block. */
+export function dictionaryEquals(b: Block, k: string, negate: boolean, n: number): Block {
+  const d = b.dictionary as BlockDictionary;
+  const target = ordinalOf(d.terms, k);
+  const ords = d.ordinals;
+  const hit = negate ? 0 : 1;
+  const values = new Uint8Array(n);
+  for (let p = 0; p < n; p++) values[p] = ords[p] === target ? hit : 1 - hit;
+  return withNulls(values, b.nulls, n);
+}
+
+/** Every list element is a non-null, single-valued string literal: `IN` can work on ordinals. */
+export function allStringLiterals(list: readonly ExpressionEvaluator[], page: Page): boolean {
+  for (const e of list) {
+    if (!(e instanceof LiteralEvaluator)) return false;
+    const b = e.eval(page);
+    if (b.nulls !== undefined || b.firstValueIndexes !== undefined || !Array.isArray(b.values) || b.positionCount === 0) return false;
+  }
+  return true;
+}
+
+/** `b [NOT] IN (literals)` for string literals (see allStringLiterals): a match table over ordinals. */
+export function dictionaryIn(b: Block, list: readonly ExpressionEvaluator[], page: Page, negated: boolean): Block {
+  const d = b.dictionary as BlockDictionary;
+  const n = page.positionCount;
+  const matches = new Uint8Array(d.terms.length + 1);
+  for (const e of list) {
+    const o = ordinalOf(d.terms, (e.eval(page).values as string[])[0]);
+    if (o >= 0) matches[o] = 1;
+  }
+  const ords = d.ordinals;
+  const hit = negated ? 0 : 1;
+  const values = new Uint8Array(n);
+  for (let p = 0; p < n; p++) {
+    const o = ords[p];
+    values[p] = o >= 0 && matches[o] === 1 ? hit : 1 - hit;
+  }
+  return withNulls(values, b.nulls, n);
+}
+
+function withNulls(values: Uint8Array, nulls: Uint8Array | undefined, n: number): Block {
+  if (nulls === undefined) return { type: 'boolean', positionCount: n, values };
+  for (let p = 0; p < n; p++) if (nulls[p] === 1) values[p] = 0;
+  return { type: 'boolean', positionCount: n, values, nulls: nulls.slice(0, n) };
+}
