@@ -6,9 +6,9 @@ import { EsError } from '../errors.js';
 import type { Catalog } from '../storage/catalog.js';
 import { analyze } from './analyzer/analyzer.js';
 import type { AnalyzedQuery } from './analyzer/plan-step.js';
-import { parse } from './parser.js';
+import { ParseCache } from './parse-cache.js';
 import { MetadataSourceOperator } from './planner/metadata-source-operator.js';
-import { planOperators } from './planner/operator-planner.js';
+import { planOperators, type PhysicalPlan } from './planner/operator-planner.js';
 import type {
   EngineResult,
   ExecuteOptions,
@@ -29,25 +29,41 @@ export interface EsqlEngineOptions {
 
 /** Parses, analyzes and plans ES|QL against a Catalog; executions run on a time-sliced Driver. */
 export class EsqlEngine implements QueryEngine {
+  private readonly parsed = new ParseCache();
+
   constructor(
     private readonly catalog: Catalog,
     private readonly options: EsqlEngineOptions = {},
   ) {}
 
   prepare(query: string, options: PrepareOptions = {}): PreparedQuery {
-    const ast = parse(query, options.params);
+    const ast = this.parsed.parse(query, options.params);
     const nowMs = options.nowMs ?? Date.now();
     const analyzed = analyze(ast, this.catalog, { testFunctions: this.options.testFunctions === true, nowMs });
-    // Plan once now so planning failures surface from prepare(), not from a running query.
-    planOperators(analyzed, { warnings: new Warnings(), nowMs });
-    return new EsqlPreparedQuery(analyzed, nowMs);
+    // Plan once now so planning failures surface from prepare(), not from a running query; the first
+    // execution runs this plan.
+    return new EsqlPreparedQuery(analyzed, nowMs, planFor(analyzed, nowMs));
   }
+}
+
+/** A physical plan and the Warnings its evaluators report to (the analyzer's warnings first). */
+interface ExecutionPlan {
+  readonly physical: PhysicalPlan;
+  readonly warnings: Warnings;
+}
+
+function planFor(analyzed: AnalyzedQuery, nowMs: number): ExecutionPlan {
+  const warnings = new Warnings();
+  for (const w of analyzed.warnings) warnings.add(w);
+  return { physical: planOperators(analyzed, { warnings, nowMs }), warnings };
 }
 
 class EsqlPreparedQuery implements PreparedQuery {
   constructor(
     private readonly analyzed: AnalyzedQuery,
     private readonly nowMs: number,
+    /** The plan made by prepare(), until an execution takes it: operators are per execution. */
+    private unusedPlan: ExecutionPlan | undefined,
   ) {}
 
   get columns() {
@@ -55,9 +71,8 @@ class EsqlPreparedQuery implements PreparedQuery {
   }
 
   execute(options: ExecuteOptions): QueryExecution {
-    const warnings = new Warnings();
-    for (const w of this.analyzed.warnings) warnings.add(w);
-    const physical = planOperators(this.analyzed, { warnings, nowMs: this.nowMs });
+    const { physical, warnings } = this.unusedPlan ?? planFor(this.analyzed, this.nowMs);
+    this.unusedPlan = undefined;
     const ctx: DriverContext = { signal: options.signal, blockFactory: options.blockFactory, sleep };
     const driverOptions = {
       ...(options.sliceMs === undefined ? {} : { sliceMs: options.sliceMs }),

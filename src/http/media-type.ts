@@ -50,7 +50,8 @@ export function parseMediaType(header: string | undefined): MediaType | undefine
 
 /** The `compatible-with` version of a header value (the first entry of a list), if any. */
 function compatibleVersion(header: string | undefined): string | undefined {
-  if (header === undefined) return undefined;
+  // No `;`, no parameters (the common `application/json`): nothing to parse.
+  if (header === undefined || !header.includes(';')) return undefined;
   return parseMediaType(header.split(',')[0])?.params.get('compatible-with');
 }
 

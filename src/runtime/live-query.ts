@@ -65,12 +65,14 @@ export class LiveQuery {
   readonly owner: string | undefined;
   readonly startTimeMs: number;
   readonly keepAliveMs: number;
-  readonly actor: Actor<QueryMachine>;
   readonly finished: Promise<Completion>;
   expirationTimeMs: number;
   store: boolean;
   completion: Completion | undefined;
   private execution: QueryExecution | undefined;
+  private machineActor: Actor<QueryMachine> | undefined;
+  /** A sync query running without its actor (see slotGranted): the execution the machine adopts if needed. */
+  private direct: DirectRun | undefined;
   private seq = 0;
   private chain: Promise<void> = Promise.resolve();
   private resolveFinished!: (completion: Completion) => void;
@@ -86,11 +88,26 @@ export class LiveQuery {
     this.expirationTimeMs = init.startTimeMs + init.keepAliveMs;
     this.store = init.store;
     this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
-    this.actor = createActor(LiveQuery.machineFor(deps), { input: { id: init.id }, clock: deps.clock });
+  }
+
+  /**
+   * The query's actor, created on first use. A sync query run directly (slotGranted) gets it only when
+   * an event needs the machine (stop, cancel): it is then caught up to `active.running`, its executor
+   * adopting the running execution, so the event meets the state it would have met.
+   */
+  get actor(): Actor<QueryMachine> {
+    if (this.machineActor !== undefined) return this.machineActor;
+    const actor = createActor(LiveQuery.machineFor(this.deps), { input: { id: this.id }, clock: this.deps.clock });
+    this.machineActor = actor;
     // Every root actor has its own system: the shared machine's slots find this query through it.
-    byActorSystem.set(this.actor.system, this);
+    byActorSystem.set(actor.system, this);
     // An error inside the machine itself (not the execution) must still end the query for readers.
-    this.actor.subscribe({ error: (err) => this.completeOnce('failed', undefined, asEsError(err)) });
+    actor.subscribe({ error: (err) => this.completeOnce('failed', undefined, asEsError(err)) });
+    if (this.direct !== undefined) {
+      actor.start();
+      actor.send({ type: 'slot.granted' });
+    }
+    return actor;
   }
 
   /**
@@ -115,8 +132,9 @@ export class LiveQuery {
 
   private executorOptions(): ExecutorOptions {
     const deps = this.deps;
+    const direct = this.direct;
     return {
-      prepared: this.init.prepared,
+      prepared: direct === undefined ? this.init.prepared : adopting(this.init.prepared, direct),
       blockFactory: this.init.blockFactory,
       clock: deps.clock,
       // Unannounced (sync) queries publish no status, so polling their progress would be wasted work.
@@ -131,9 +149,49 @@ export class LiveQuery {
     this.actor.start();
   }
 
+  /**
+   * The node gave this query a running slot. A query whose machine was not started (a sync query
+   * granted one at once, see LocalQueryRuntime.launch) runs directly: its whole lifecycle is the
+   * machine's happy path, `submitted -> running -> done(completed | failed)`, with nothing to publish
+   * or store, so the actor (most of the cost of a small sync query) is only made if a stop or cancel
+   * comes.
+   */
+  slotGranted(): void {
+    if (this.machineActor === undefined) this.runDirect();
+    else this.machineActor.send({ type: 'slot.granted' });
+  }
+
+  private runDirect(): void {
+    const options = this.executorOptions();
+    const abort = new AbortController();
+    let execution: QueryExecution;
+    try {
+      execution = options.prepared.execute({
+        signal: abort.signal,
+        blockFactory: options.blockFactory,
+        yieldToEventLoop: options.yieldToEventLoop,
+        sliceMs: options.sliceMs,
+      });
+    } catch (err) {
+      // As the machine's `onError` of its executor: the query failed while starting.
+      this.completeOnce('failed', undefined, asEsError(err));
+      return;
+    }
+    this.execution = execution;
+    this.direct = { execution, abort };
+    // Once the actor exists, its executor (which adopted this execution) reports instead.
+    execution.result.then(
+      (result) => this.machineActor === undefined && this.completeOnce('completed', result, undefined),
+      (err: unknown) => this.machineActor === undefined && this.completeOnce('failed', undefined, asEsError(err)),
+    );
+  }
+
   /** The machine's state as published (`running`/`stopping` are children of `active`). */
   get state(): QueryMachineState {
-    const snapshot = this.actor.getSnapshot();
+    if (this.machineActor === undefined) {
+      return this.completion !== undefined ? 'done' : this.direct !== undefined ? 'running' : 'submitted';
+    }
+    const snapshot = this.machineActor.getSnapshot();
     if (snapshot.status !== 'active') return 'done';
     if (snapshot.matches('submitted')) return 'submitted';
     if (snapshot.matches({ active: 'stopping' })) return 'stopping';
@@ -276,4 +334,21 @@ export class LiveQuery {
       this.chain = this.chain.then(() => this.resolveFinished(completion));
     }
   }
+}
+
+/** A sync query's execution started without the machine, and the controller that aborts it. */
+interface DirectRun {
+  readonly execution: QueryExecution;
+  readonly abort: AbortController;
+}
+
+/** The query as the machine's executor sees it once it takes over a direct run: execute() adopts it. */
+function adopting(prepared: PreparedQuery, run: DirectRun): PreparedQuery {
+  return {
+    columns: prepared.columns,
+    execute: ({ signal }) => {
+      signal.addEventListener('abort', () => run.abort.abort(signal.reason), { once: true });
+      return run.execution;
+    },
+  };
 }

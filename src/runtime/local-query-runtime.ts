@@ -2,6 +2,7 @@ import { BlockFactory, MemoryBudget } from '../compute/block-factory.js';
 import { EsError, resourceNotFound, statusException, taskCancelled } from '../errors.js';
 import type { QueryEngine } from '../esql/query-engine.js';
 import { ActorRegistry } from './actor-registry.js';
+import { CheckpointWriter } from './checkpoint-writer.js';
 import { decodeAsyncId, encodeAsyncId, randomBase64Uuid } from './async-id.js';
 import { LiveQuery, type LiveQueryDeps } from './live-query.js';
 import type { LocalQueryRuntimeOptions, RuntimePorts } from './local-query-runtime-options.js';
@@ -52,6 +53,8 @@ export class LocalQueryRuntime implements QueryRuntime {
   private readonly options: LocalQueryRuntimeOptions;
   private readonly keepAlive: KeepAliveTimers;
   private readonly remote: RemoteQueries | undefined;
+  /** Cluster mode: running queries' partial results, kept for when this node dies. */
+  private readonly checkpoints: CheckpointWriter | undefined;
   private heartbeatTimer: unknown;
   private readonly unlisten: Promise<() => void>;
   private taskNumber = 0;
@@ -74,6 +77,12 @@ export class LocalQueryRuntime implements QueryRuntime {
       directory === undefined
         ? undefined
         : new RemoteQueries({ ...this.ports, directory, nodeId: this.nodeId, livenessCheckMs: options.heartbeatIntervalMs ?? 5_000 });
+    this.checkpoints =
+      directory &&
+      new CheckpointWriter(directory, this.ports.clock, {
+        intervalMs: options.checkpointIntervalMs ?? 1_000,
+        maxBytes: options.checkpointMaxBytes ?? 4 * MIB,
+      });
     // Another node may have extended a running query's keep_alive in the directory.
     this.keepAlive = new KeepAliveTimers(
       this.ports.clock,
@@ -250,11 +259,11 @@ export class LocalQueryRuntime implements QueryRuntime {
     let granted = false;
     const grant = () => {
       granted = true;
-      live.actor.send({ type: 'slot.granted' });
+      live.slotGranted();
     };
-    // A query cancelled or stopped while queued gives its place back without ever running.
-    live.actor.subscribe({ complete: () => granted || this.slots.withdraw(grant) });
+    const stopCheckpoints = mode.announce ? this.checkpoints?.add(live) : undefined;
     void live.finished.then(async () => {
+      stopCheckpoints?.();
       // The directory record goes before the registry entry: a reader never finds neither.
       if (mode.announce) await this.ports.directory?.delete(live.id).catch(() => undefined);
       this.registry.remove(live);
@@ -262,8 +271,15 @@ export class LocalQueryRuntime implements QueryRuntime {
       if (granted) this.slots.release(request.owner);
     });
     this.registry.add(live);
-    live.start();
+    // A sync query granted a slot at once runs without starting its machine (LiveQuery.slotGranted);
+    // any other query starts it and, while no slot is free, waits in its `submitted` state.
+    if (mode.announce) live.start();
     this.slots.acquire(grant, request.owner);
+    if (!granted) {
+      if (!mode.announce) live.start();
+      // A query cancelled or stopped while queued gives its place back without ever running.
+      live.actor.subscribe({ complete: () => granted || this.slots.withdraw(grant) });
+    }
     if (mode.announce) this.keepAlive.schedule(live);
     return live;
   }

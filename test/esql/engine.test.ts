@@ -287,3 +287,31 @@ describe('EsqlEngine: stop and cancel', () => {
     for (const row of r.values) expect(row[1]).toBe(true);
   });
 });
+
+describe('EsqlEngine: prepared queries', () => {
+  const opts = () => ({ signal: new AbortController().signal, blockFactory: blockFactory() });
+  const warned = [
+    'Line 1:31: evaluation of [a + 1] failed, treating result as null. Only first 20 failures recorded.',
+    'Line 1:31: java.lang.ArithmeticException: integer overflow',
+  ];
+
+  it('every execution gets its own operators and warnings, the first one (planned by prepare) included', async () => {
+    const prepared = engine.prepare('ROW a = 2147483647 | EVAL b = a + 1 | MV_EXPAND a');
+    const [first, second] = [prepared.execute(opts()), prepared.execute(opts())];
+    for (const r of await Promise.all([first.result, second.result])) {
+      expect(r.values).toEqual([[2147483647, null]]);
+      expect(r.warnings).toEqual(warned);
+    }
+    expect((await prepared.execute(opts()).result).warnings).toEqual(warned);
+  });
+
+  it('the same text prepared again (its syntax tree reused) runs independently, with its own now', async () => {
+    const text = 'ROW a = 2147483647 | EVAL b = a + 1, t = NOW() | MV_EXPAND a';
+    const a = engine.prepare(text, { nowMs: Date.parse('2024-05-01T00:00:00Z') });
+    const b = engine.prepare(text, { nowMs: Date.parse('2025-01-02T03:04:05Z') });
+    expect((await a.execute(opts()).result).values).toEqual([[2147483647, null, '2024-05-01T00:00:00.000Z']]);
+    const rb = await b.execute(opts()).result;
+    expect(rb.values).toEqual([[2147483647, null, '2025-01-02T03:04:05.000Z']]);
+    expect(rb.warnings).toEqual(warned);
+  });
+});

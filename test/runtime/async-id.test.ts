@@ -27,6 +27,12 @@ describe('async id', () => {
     }
   });
 
+  it('random ids stay distinct 16-byte values across refills of their random pool', () => {
+    const ids = Array.from({ length: 2_000 }, () => randomBase64Uuid());
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(Buffer.from(id, 'base64url')).toHaveLength(16);
+  });
+
   it('round-trips strings longer than 127 bytes (multi-byte VInt) and non-ASCII text', () => {
     const id = { docId: 'd'.repeat(300), nodeId: 'nœud-ü', taskNumber: 2 ** 40 };
     expect(decodeAsyncId(encodeAsyncId(id))).toEqual(id);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { checkColumnarFormat, renderSyncResult } from '../../format/result-renderer.js';
 import { parseQueryBody } from '../query-body.js';
+import type { CompletedQuery } from '../../runtime/query-runtime.js';
 import { COMMON_PARAMS, RESPONSE_PARAMS, booleanParam, pathOf, rejectUnknownParams } from '../request-params.js';
 import { ownerOf } from '../auth-hook.js';
 import { capRows, checkQuery } from '../request-limits.js';
@@ -24,9 +25,17 @@ export function registerQueryRoutes(app: FastifyInstance, ctx: RouteContext): vo
     const gone = new AbortController();
     const onClose = () => reply.raw.writableFinished || gone.abort();
     reply.raw.once('close', onClose);
-    const result = await ctx.runtime
-      .query({ query: body.query, params: body.params, signal: gone.signal, ...(owner === undefined ? {} : { owner }) })
-      .finally(() => reply.raw.off('close', onClose));
+    let result: CompletedQuery;
+    try {
+      result = await ctx.runtime.query({
+        query: body.query,
+        params: body.params,
+        signal: gone.signal,
+        ...(owner === undefined ? {} : { owner }),
+      });
+    } finally {
+      reply.raw.off('close', onClose);
+    }
     setWarningHeaders(reply, result.warnings, ctx.version);
     return sendRendered(reply, renderSyncResult(capRows(result, ctx.limits), { ...response, columnar: body.columnar }));
   });

@@ -118,4 +118,29 @@ describe('POST /_query against the real runtime', () => {
       expect(res.headers.get('content-type')).toBe(`application/vnd.elasticsearch+json;compatible-with=${v}`);
     }
   });
+
+  it('a client that hangs up cancels its running query and frees its slot', async () => {
+    const hangUp = new AbortController();
+    const pending = fetch(`${server.url}/_query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'ROW a = 1 | EVAL d = DELAY(10 minutes)' }),
+      signal: hangUp.signal,
+    }).catch(() => 'hung up');
+    await eventually(() => server.runtime.runningCount === 1);
+    hangUp.abort();
+    expect(await pending).toBe('hung up');
+    await eventually(() => server.runtime.liveCount === 0);
+    expect(server.runtime.runningCount).toBe(0);
+    // The node keeps answering.
+    expect((await query({ query: 'ROW a = 1' })).json().values).toEqual([[1]]);
+  });
 });
+
+/** Waits (bounded: 10 s) for `condition`, checking every 10 ms. */
+async function eventually(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 10) {
+    if (waited >= 10_000) throw new Error('condition not reached within 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
