@@ -5,6 +5,7 @@ import type {
   SourceOperator,
   SourceOperatorFactory,
 } from './operator.js';
+import { keepOperatorShapes } from './operator-shapes.js';
 import type { Page } from './page.js';
 import { pageBytes } from './page-bytes.js';
 
@@ -81,6 +82,8 @@ export class Driver {
   private wake: (() => void) | null = null;
   private readonly sliceMs: () => number;
   private readonly yieldToEventLoop: () => Promise<void>;
+  /** The factories the operators came from (Driver.create), to keep their hidden classes warm. */
+  private factories: readonly OperatorFactory[] = [];
 
   constructor(
     readonly ctx: DriverContext,
@@ -102,12 +105,14 @@ export class Driver {
     operators: readonly OperatorFactory[],
     options?: DriverOptions,
   ): Driver {
-    return new Driver(
+    const driver = new Driver(
       ctx,
       source.get(ctx),
       operators.map((f) => f.get(ctx)),
       options,
     );
+    driver.factories = operators;
+    return driver;
   }
 
   /** Source first, then the operators in pipeline order (e.g. to snapshot a STATS for previews). */
@@ -175,6 +180,8 @@ export class Driver {
       throw e;
     }
     this.closeAll();
+    // A pipeline that moved many pages has hot optimised code worth keeping across a GC.
+    if (this.sourcePages > 1) keepOperatorShapes(this.factories, this.ctx);
   }
 
   /** Give back the bytes reserved for `output` (once the caller has consumed it). */

@@ -1,13 +1,17 @@
 import type { BlockEvaluator } from './block-evaluator.js';
-import { filterBlock } from './block-filter.js';
 import { type Block, constantNullBlock } from './block.js';
 import type { DriverContext, Operator, OperatorFactory } from './operator.js';
+import { deferredFilterBlock } from './deferred-filter-block.js';
 import type { Page } from './page.js';
 import { PageMappingOperator } from './page-mapping-operator.js';
+import { selectTrue } from './position-selection.js';
 
 /**
  * WHERE: keeps the positions whose condition is true. Null and multi-valued conditions drop the row
- * (the evaluator has already warned about multi-values, as ES does).
+ * (the evaluator has already warned about multi-values, as ES does). A condition that is a
+ * PositionSelector (comparisons with a constant, AND / OR of them) writes the selection vector
+ * directly; any other goes through its boolean block. Kept columns are gathered lazily (see
+ * deferredFilterBlock).
  */
 export class FilterOperator extends PageMappingOperator {
   private positions = new Int32Array(0);
@@ -28,12 +32,15 @@ export class FilterOperator extends PageMappingOperator {
     const n = page.positionCount;
     if (n === 0) return null;
     if (this.positions.length < n) this.positions = new Int32Array(Math.max(n, this.positions.length * 2));
-    const count = this.select(page, n);
+    const count = selectTrue(this.evaluator, page, this.positions);
     if (count === 0) return null;
     if (count === n) return page;
     const live = this.live;
+    // Live columns are gathered when first read: those only a later TopN outputs are gathered just
+    // for the rows it keeps. The deferred blocks own their positions, hence the copy.
+    const positions = live === null || live.size > 0 ? this.positions.slice(0, count) : this.positions;
     const blocks = page.blocks.map((b, c) =>
-      live === null || live.has(c) ? filterBlock(b, this.positions, count) : this.deadBlock(c, b, count),
+      live === null || live.has(c) ? deferredFilterBlock(b, positions, count) : this.deadBlock(c, b, count),
     );
     return { positionCount: count, blocks };
   }
@@ -54,55 +61,9 @@ export class FilterOperator extends PageMappingOperator {
     return { type: pool.type, positionCount: count, values, nulls: (pool.nulls as Uint8Array).subarray(0, count) };
   }
 
-  /** The matching positions, straight from the evaluator when it can (one loop, no boolean block). */
-  private select(page: Page, n: number): number {
-    const ev = this.evaluator;
-    if (isPositionSelector(ev)) {
-      const count = ev.selectPositions(page, this.positions);
-      if (count >= 0) return count;
-    }
-    return truePositions(ev.eval(page), n, this.positions);
-  }
-
   toString(): string {
     return `FilterOperator[evaluator=${this.evaluator.toString()}]`;
   }
-}
-
-/**
- * An evaluator that can write the positions where it is true into `out` itself; it answers -1 when
- * it cannot for this page (nulls, multi-values) and the boolean block is evaluated instead.
- */
-export interface PositionSelector {
-  selectPositions(page: Page, out: Int32Array): number;
-}
-
-const isPositionSelector = (e: BlockEvaluator): e is BlockEvaluator & PositionSelector =>
-  typeof (e as Partial<PositionSelector>).selectPositions === 'function';
-
-/** Writes into `out` the positions of `cond` that are non-null, single-valued and 1; returns how many. */
-export function truePositions(cond: Block, n: number, out: Int32Array): number {
-  const values = cond.values as Uint8Array | null;
-  if (values === null) return 0;
-  const nulls = cond.nulls;
-  const f = cond.firstValueIndexes;
-  let count = 0;
-  if (nulls === undefined && f === undefined) {
-    // Branch-free: selectivity is data-dependent, and a mispredicted branch per row costs more than a store.
-    for (let p = 0; p < n; p++) {
-      out[count] = p;
-      count += values[p] & 1;
-    }
-    return count;
-  }
-  for (let p = 0; p < n; p++) {
-    if (nulls !== undefined && nulls[p] === 1) continue;
-    if (f !== undefined) {
-      if (f[p + 1] - f[p] !== 1) continue;
-      if (values[f[p]] === 1) out[count++] = p;
-    } else if (values[p] === 1) out[count++] = p;
-  }
-  return count;
 }
 
 export class FilterOperatorFactory implements OperatorFactory {

@@ -1,4 +1,4 @@
-import { filterBlock } from './block-filter.js';
+import { filterRows } from './deferred-filter-block.js';
 import type { DriverContext, Operator, OperatorFactory } from './operator.js';
 import type { Page } from './page.js';
 import { type SortKey, SortBuffer, describeSortKeys } from './sort-buffer.js';
@@ -92,7 +92,7 @@ export class TopNOperator implements Operator {
     const count = this.buffer.candidatesBetterThan(page, this.threshold, this.positions);
     if (count < 0 || count === n) return page;
     if (count === 0) return null;
-    return { positionCount: count, blocks: page.blocks.map((b) => filterBlock(b, this.positions, count)) };
+    return { positionCount: count, blocks: page.blocks.map((b) => filterRows(b, this.positions, count)) };
   }
 
   /** The page was just buffered at rows `start..)`: keep only its rows that beat the threshold row. */
@@ -104,7 +104,7 @@ export class TopNOperator implements Operator {
     if (count === n) return;
     this.buffer.truncateLastPage(start);
     if (count === 0) return;
-    const blocks = page.blocks.map((b) => filterBlock(b, this.positions, count));
+    const blocks = page.blocks.map((b) => filterRows(b, this.positions, count));
     this.buffer.add({ positionCount: count, blocks });
   }
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Block } from '../../src/compute/block.js';
 import { FilterOperator, FilterOperatorFactory } from '../../src/compute/filter-operator.js';
+import { TopNOperator } from '../../src/compute/top-n-operator.js';
 import { greaterThan } from './evaluators.js';
-import { drive, intPages, pageOf, rowsOf } from './helpers.js';
+import { drive, intPages, pageOf, rowsOf, testContext } from './helpers.js';
 import { operatorContract } from './operator-contract.js';
 
 const sample = () => [
@@ -40,5 +42,26 @@ describe('FilterOperator', () => {
       [3, null],
     ]);
     expect(out.map((p) => p.blocks[1].type)).toEqual(['keyword', 'keyword']);
+  });
+  it('gathers a kept column only when it is read, and a TopN after it only for the rows it keeps', () => {
+    const n = 5000;
+    let reads = 0;
+    const payload = Float64Array.from({ length: n }, (_, i) => i * 10);
+    const counted: Block = {
+      type: 'double',
+      positionCount: n,
+      get values() {
+        reads++;
+        return payload;
+      },
+    };
+    const keyValues = Array.from({ length: n }, (_, i) => (i * 7919) % n);
+    const rowOf = new Map(keyValues.map((k, i) => [k, i]));
+    const keys = pageOf(['integer', keyValues]).blocks[0];
+    const filtered = drive(new FilterOperator(greaterThan(0, 100)), [{ positionCount: n, blocks: [keys, counted] }]);
+    expect(reads).toBe(0);
+    const top = drive(new TopNOperator(testContext(), [{ channel: 0, type: 'integer', asc: false, nullsFirst: false }], 3), filtered);
+    expect(rowsOf(top)).toEqual([4999, 4998, 4997].map((k) => [k, (rowOf.get(k) ?? -1) * 10]));
+    expect(rowsOf(filtered).length).toBe(n - 101);
   });
 });

@@ -1,8 +1,10 @@
 import type { Block } from '../../compute/block.js';
+import { pendingGather } from '../../compute/deferred-filter-block.js';
 import type { Page } from '../../compute/page.js';
 import type { ArithmeticOp, Source } from '../ast.js';
 import type { ExpressionEvaluator } from '../evaluator.js';
 import type { Warnings } from '../warnings.js';
+import { applyArithmetic, RESULT_BOUNDS } from './arithmetic-kernels.js';
 import { isPlain, MULTI_VALUED, NullsBuilder, singleValueIndex } from './single-value.js';
 
 const ARITHMETIC = 'java.lang.ArithmeticException';
@@ -15,6 +17,8 @@ const OP_CODES: Record<ArithmeticOp, number> = { '+': 0, '-': 1, '*': 2, '/': 3,
 
 export type NumericResultType = 'integer' | 'long' | 'double' | 'unsigned_long';
 
+type Numbers = Int32Array | Float64Array;
+
 /**
  * `+ - * / %` over integer, long, double (operands widened by reading them as JS numbers) or
  * unsigned_long (bigint). Overflow and division by zero give null plus an ArithmeticException warning,
@@ -22,6 +26,8 @@ export type NumericResultType = 'integer' | 'long' | 'double' | 'unsigned_long';
  */
 export class ArithmeticEvaluator implements ExpressionEvaluator {
   private readonly opCode: number;
+  /** Operand values gathered from a filtered page, per side; read by the kernel only, never emitted. */
+  private readonly scratch: [Numbers | null, Numbers | null] = [null, null];
 
   constructor(
     op: ArithmeticOp,
@@ -41,16 +47,23 @@ export class ArithmeticEvaluator implements ExpressionEvaluator {
   }
 
   private evalNumber(l: Block, r: Block, n: number): Block {
-    const type = this.type;
-    const values = type === 'integer' ? new Int32Array(n) : new Float64Array(n);
-    const nulls = new NullsBuilder(n);
-    const lv = l.values as Int32Array | Float64Array;
-    const rv = r.values as Int32Array | Float64Array;
+    const type = this.type as Exclude<NumericResultType, 'unsigned_long'>;
     const op = this.opCode;
     const integral = type !== 'double';
-    // Both sides single-valued and null-free (a column and a cached literal block, typically): the
-    // position is the value index, no per-row lookups; overflow and / by zero are still checked below.
+    // Both sides single-valued and null-free (a column and a cached literal block, typically): one
+    // typed loop; only a page with an invalid result (overflow, / by zero) takes the row loop below.
+    const a = this.plainValues(l, 0);
+    const b = a === null ? null : this.plainValues(r, 1);
+    if (a !== null && b !== null) {
+      const values = type === 'integer' ? new Int32Array(n) : new Float64Array(n);
+      const [lo, hi] = RESULT_BOUNDS[type];
+      if (applyArithmetic(op, integral, a, b, values, n, lo, hi)) return { type, positionCount: n, values };
+    }
+    const lv = l.values as Numbers;
+    const rv = r.values as Numbers;
     const plain = isPlain(l) && isPlain(r);
+    const values = type === 'integer' ? new Int32Array(n) : new Float64Array(n);
+    const nulls = new NullsBuilder(n);
     for (let p = 0; p < n; p++) {
       const li = plain ? p : singleValueIndex(l, p);
       const ri = plain ? p : singleValueIndex(r, p);
@@ -89,6 +102,25 @@ export class ArithmeticEvaluator implements ExpressionEvaluator {
       values[p] = v;
     }
     return { type, positionCount: n, values, nulls: nulls.build() };
+  }
+
+  /**
+   * The values of a single-valued, null-free numeric operand (null otherwise). A column a WHERE kept
+   * but nobody has read yet is gathered into this side's scratch array, so the filtered block itself
+   * is never materialised when nothing else reads it (`EVAL kb = bytes / 1024 | KEEP kb`).
+   */
+  private plainValues(b: Block, side: 0 | 1): Numbers | null {
+    const d = pendingGather(b);
+    if (d === undefined) return isPlain(b) ? (b.values as Numbers) : null;
+    const src = d.source.values;
+    if (!(src instanceof Float64Array || src instanceof Int32Array)) return isPlain(b) ? (b.values as Numbers) : null;
+    let out = this.scratch[side];
+    if (out === null || out.length < b.positionCount || out.constructor !== src.constructor) {
+      out = src instanceof Float64Array ? new Float64Array(Math.max(b.positionCount, 1024)) : new Int32Array(Math.max(b.positionCount, 1024));
+      this.scratch[side] = out;
+    }
+    gatherInto(src, d.positions, b.positionCount, out);
+    return out;
   }
 
   private evalUnsigned(l: Block, r: Block, n: number): Block {
@@ -133,6 +165,11 @@ export class ArithmeticEvaluator implements ExpressionEvaluator {
     const name = ['Add', 'Sub', 'Mul', 'Div', 'Mod'][this.opCode];
     return `${name}${this.type}sEvaluator[lhs=${this.left}, rhs=${this.right}]`;
   }
+}
+
+/** `out[i] = src[positions[i]]` for i < n (out has src's element kind). */
+function gatherInto(src: Numbers, positions: Int32Array, n: number, out: Numbers): void {
+  for (let i = 0; i < n; i++) out[i] = src[positions[i]];
 }
 
 /** Unary minus: `0 - x` with the same overflow rules (negating the smallest integer overflows). */

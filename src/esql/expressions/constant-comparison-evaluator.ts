@@ -1,11 +1,14 @@
 import type { Block } from '../../compute/block.js';
-import { truePositions } from '../../compute/filter-operator.js';
+import type { PositionSelector } from '../../compute/block-evaluator.js';
+import { keepTrue, truePositions } from '../../compute/position-selection.js';
 import type { Page } from '../../compute/page.js';
 import type { ComparisonOp, Source } from '../ast.js';
 import type { ExpressionEvaluator } from '../evaluator.js';
 import type { Warnings } from '../warnings.js';
 import { test } from './comparison-evaluator.js';
+import { dictionaryEquals, isKeywordDictionary, selectDictionaryEquals } from './dictionary-comparison.js';
 import { isPlain, MULTI_VALUED, NullsBuilder, singleValueIndex } from './single-value.js';
+import { type NumericRange, numericRangeOf, refineRange, selectRange } from './numeric-range-selection.js';
 
 const OP_CODES: Record<ComparisonOp, number> = { '==': 0, '!=': 1, '<': 2, '<=': 3, '>': 4, '>=': 5 };
 /** `k < x` is `x > k`: the operator seen from the other side. */
@@ -19,9 +22,13 @@ const FLIPPED: Record<ComparisonOp, ComparisonOp> = { '==': '==', '!=': '!=', '<
  * Semantics are ComparisonEvaluator's: null stays null, a multi-value is null plus a warning (the
  * constant side is never null nor multi-valued, so the order of the sides does not change warnings).
  */
-export class ConstantComparisonEvaluator implements ExpressionEvaluator {
+export class ConstantComparisonEvaluator implements ExpressionEvaluator, PositionSelector {
   /** The operator with the operand on the left (`k < x` runs as `x > k`). */
   private readonly opCode: number;
+  /** A numeric test as a range, for the selection loops (null: a string constant or NaN). */
+  private readonly range: NumericRange | null;
+  /** The last page selected almost all or almost none of its rows: the next one likely will too. */
+  private predictable = false;
 
   /** @param constantFirst the query wrote `constant op operand`; only the description keeps that order. */
   constructor(
@@ -33,6 +40,7 @@ export class ConstantComparisonEvaluator implements ExpressionEvaluator {
     private readonly warnings: Warnings,
   ) {
     this.opCode = OP_CODES[constantFirst ? FLIPPED[op] : op];
+    this.range = typeof constant === 'number' ? numericRangeOf(this.opCode, constant) : null;
   }
 
   eval(page: Page): Block {
@@ -40,6 +48,7 @@ export class ConstantComparisonEvaluator implements ExpressionEvaluator {
   }
 
   private compare(b: Block, n: number): Block {
+    if (typeof this.constant === 'string' && isKeywordDictionary(b)) return dictionaryEquals(b, this.constant, this.opCode === 1, n);
     const values = new Uint8Array(n);
     const v = b.values as ArrayLike<number> | null;
     const k = this.constant;
@@ -65,16 +74,38 @@ export class ConstantComparisonEvaluator implements ExpressionEvaluator {
 
   /**
    * Writes the positions where the comparison is true into `out` and returns how many. A plain operand
-   * takes one branch-free loop (selectivity is data-dependent: a mispredicted branch per row costs more
-   * than a store); nulls and multi-values go through the boolean block, evaluating the operand once.
+   * takes one typed loop, branch-free unless the last page kept almost all or almost none of its rows
+   * (see selectRange); nulls and multi-values go through the boolean block, evaluating the operand once.
    */
   selectPositions(page: Page, out: Int32Array): number {
     const b = this.operand.eval(page);
     const n = page.positionCount;
+    if (typeof this.constant === 'string' && isKeywordDictionary(b)) return selectDictionaryEquals(b, this.constant, this.opCode === 1, out, n);
     if (!isPlain(b)) return truePositions(this.compare(b, n), n, out);
     const k = this.constant;
     if (typeof k === 'string') return selectStrings(this.opCode === 1, b.values as string[], k, out, n);
-    return selectConstant(this.opCode, b.values as ArrayLike<number>, k, out, n);
+    const v = b.values;
+    const r = this.range;
+    if (r === null || !(v instanceof Float64Array || v instanceof Int32Array)) return truePositions(this.compare(b, n), n, out);
+    const count = selectRange(v, r, out, n, this.predictable);
+    this.predictable = count * 16 < n || count * 16 > n * 15;
+    return count;
+  }
+
+  /**
+   * The positions of `positions[0..count)` where the comparison is true (an AND's second test runs
+   * only on the rows the first one kept). A numeric operand without multi-values takes a typed loop
+   * over those positions; anything else is compared on the whole page, so it warns as `eval` does.
+   */
+  refinePositions(page: Page, positions: Int32Array, count: number, out: Int32Array): number {
+    const b = this.operand.eval(page);
+    const r = this.range;
+    if (r !== null && b.nulls === undefined && b.firstValueIndexes === undefined) {
+      // Only numeric blocks get here: reading `values` never materialises a dictionary's strings.
+      const v = b.values;
+      if (v instanceof Float64Array || v instanceof Int32Array) return refineRange(v, r, positions, count, out);
+    }
+    return keepTrue(this.compare(b, page.positionCount), positions, count, out);
   }
 
   toString(): string {
@@ -127,47 +158,5 @@ function compareConstant(op: number, a: ArrayLike<number>, k: number, out: Uint8
       return;
     default:
       for (let p = 0; p < n; p++) out[p] = a[p] >= k ? 1 : 0;
-  }
-}
-
-function selectConstant(op: number, a: ArrayLike<number>, k: number, out: Int32Array, n: number): number {
-  let c = 0;
-  switch (op) {
-    case 0:
-      for (let p = 0; p < n; p++) {
-        out[c] = p;
-        c += +(a[p] === k);
-      }
-      return c;
-    case 1:
-      for (let p = 0; p < n; p++) {
-        out[c] = p;
-        c += +(a[p] !== k);
-      }
-      return c;
-    case 2:
-      for (let p = 0; p < n; p++) {
-        out[c] = p;
-        c += +(a[p] < k);
-      }
-      return c;
-    case 3:
-      for (let p = 0; p < n; p++) {
-        out[c] = p;
-        c += +(a[p] <= k);
-      }
-      return c;
-    case 4:
-      for (let p = 0; p < n; p++) {
-        out[c] = p;
-        c += +(a[p] > k);
-      }
-      return c;
-    default:
-      for (let p = 0; p < n; p++) {
-        out[c] = p;
-        c += +(a[p] >= k);
-      }
-      return c;
   }
 }

@@ -4,6 +4,7 @@ import type { Source } from '../ast.js';
 import type { ExpressionEvaluator } from '../evaluator.js';
 import type { Warnings } from '../warnings.js';
 import type { CompareKind } from './comparison-evaluator.js';
+import { allStringLiterals, dictionaryIn, isKeywordDictionary } from './dictionary-comparison.js';
 import { MULTI_VALUED, NULL_POSITION, NullsBuilder, singleValueIndex } from './single-value.js';
 
 /**
@@ -26,6 +27,7 @@ export class InEvaluator implements ExpressionEvaluator {
 
   eval(page: Page): Block {
     const v = this.value.eval(page);
+    if (isKeywordDictionary(v) && allStringLiterals(this.list, page)) return dictionaryIn(v, this.list, page, this.negated);
     const lists = this.listBlocks;
     for (let j = 0; j < this.list.length; j++) lists[j] = this.list[j].eval(page);
     const n = page.positionCount;

@@ -20,7 +20,15 @@ export class LiteralEvaluator implements ExpressionEvaluator {
 
   eval(page: Page): Block {
     const n = page.positionCount;
-    if (this.cached === null || this.cached.positionCount !== n) this.cached = constantBlock(this.blockType, this.value, n);
+    const cached = this.cached;
+    if (cached !== null && cached.positionCount === n) return cached;
+    // Filtered pages come in every size: a single value in a typed array is served as a view of the
+    // largest block built so far (blocks are immutable, so views may share it).
+    const v = cached?.values;
+    if (cached !== null && cached.positionCount > n && cached.nulls === undefined && cached.firstValueIndexes === undefined && ArrayBuffer.isView(v)) {
+      return { type: cached.type, positionCount: n, values: v.subarray(0, n) };
+    }
+    this.cached = constantBlock(this.blockType, this.value, n);
     return this.cached;
   }
 

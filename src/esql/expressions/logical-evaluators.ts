@@ -1,5 +1,7 @@
+import { isPositionSelector, type PositionSelector } from '../../compute/block-evaluator.js';
 import type { Block } from '../../compute/block.js';
 import type { Page } from '../../compute/page.js';
+import { keepTrue, scratchOf, truePositions, unionPositions } from '../../compute/position-selection.js';
 import type { Source } from '../ast.js';
 import type { ExpressionEvaluator } from '../evaluator.js';
 import type { Warnings } from '../warnings.js';
@@ -18,8 +20,16 @@ function truth(b: Block, p: number, source: Source, warnings: Warnings): number 
   return (b.values as Uint8Array)[i];
 }
 
-/** AND / OR with SQL three-valued logic: `false AND null` is false, `true OR null` is true. */
-export class LogicEvaluator implements ExpressionEvaluator {
+/**
+ * AND / OR with SQL three-valued logic: `false AND null` is false, `true OR null` is true. In a WHERE
+ * only TRUE keeps a row, so when both sides are PositionSelectors the selection is computed directly:
+ * AND refines the left side's positions with the right side, OR unites both sides' positions.
+ */
+export class LogicEvaluator implements ExpressionEvaluator, PositionSelector {
+  /** OR's per-side selections (evaluation is synchronous, so one pair per evaluator suffices). */
+  private leftScratch: Int32Array = new Int32Array(0);
+  private rightScratch: Int32Array = new Int32Array(0);
+
   constructor(
     private readonly op: 'and' | 'or',
     private readonly left: ExpressionEvaluator,
@@ -54,8 +64,32 @@ export class LogicEvaluator implements ExpressionEvaluator {
     return { type: 'boolean', positionCount: n, values, nulls: nulls.build() };
   }
 
+  selectPositions(page: Page, out: Int32Array): number {
+    const l = this.left;
+    const r = this.right;
+    if (!isPositionSelector(l) || !isPositionSelector(r)) return truePositions(this.eval(page), page.positionCount, out);
+    if (this.op === 'and') return r.refinePositions(page, out, l.selectPositions(page, out), out);
+    const [a, b] = this.scratch(page.positionCount);
+    return unionPositions(a, l.selectPositions(page, a), b, r.selectPositions(page, b), out);
+  }
+
+  refinePositions(page: Page, positions: Int32Array, count: number, out: Int32Array): number {
+    const l = this.left;
+    const r = this.right;
+    if (!isPositionSelector(l) || !isPositionSelector(r)) return keepTrue(this.eval(page), positions, count, out);
+    if (this.op === 'and') return r.refinePositions(page, out, l.refinePositions(page, positions, count, out), out);
+    const [a, b] = this.scratch(count);
+    return unionPositions(a, l.refinePositions(page, positions, count, a), b, r.refinePositions(page, positions, count, b), out);
+  }
+
   toString(): string {
     return `${this.op === 'and' ? 'And' : 'Or'}Evaluator[lhs=${this.left}, rhs=${this.right}]`;
+  }
+
+  private scratch(n: number): [Int32Array, Int32Array] {
+    this.leftScratch = scratchOf(this.leftScratch, n);
+    this.rightScratch = scratchOf(this.rightScratch, n);
+    return [this.leftScratch, this.rightScratch];
   }
 }
 

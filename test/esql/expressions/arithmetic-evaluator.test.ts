@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../src/compute/block.js';
+import { deferredFilterBlock, pendingGather } from '../../../src/compute/deferred-filter-block.js';
 import { ArithmeticEvaluator, NegateEvaluator } from '../../../src/esql/expressions/arithmetic-evaluator.js';
 import { ColumnEvaluator } from '../../../src/esql/expressions/column-evaluator.js';
 import { positionValue } from '../../../src/esql/result-values.js';
@@ -80,5 +81,51 @@ describe('ArithmeticEvaluator', () => {
     });
     expect([positionValue(out, 0), positionValue(out, 1)]).toEqual([null, -5]);
     expect(warnings.list()[1]).toContain('integer overflow');
+  });
+  it('the typed fast path agrees with the row loop: a bad row anywhere redoes the page with nulls and warnings in order', () => {
+    // A null-free page takes the fast path; the same values with an (irrelevant) null bitmap take the row loop.
+    const withNoNulls = (b: Block): Block => ({ ...b, nulls: new Uint8Array(b.positionCount) });
+    const cases: [ArithmeticOp, 'integer' | 'long' | 'double', Block, Block][] = [
+      ['*', 'integer', ints(3, 2147483647, -4, 65536), ints(2, 2, 5, 65536)],
+      ['/', 'long', longs(1024, 7, -7, 5), longs(1024, 0, 2, 0)],
+      ['%', 'integer', ints(7, -7, 5), ints(3, 0, -3)],
+      ['+', 'long', longs(2 ** 62, 2 ** 62, 1), longs(2 ** 62, 2 ** 63, -1)],
+      ['-', 'double', doubles(1, -Number.MAX_VALUE, 0.5), doubles(0.25, Number.MAX_VALUE, 0.5)],
+      ['/', 'double', doubles(1, 0, -1), doubles(0, 0, 4)],
+    ];
+    for (const [op, type, l, r] of cases) {
+      const fast = run(op, type, l, r);
+      const slow = run(op, type, withNoNulls(l), r);
+      expect(fast).toEqual(slow);
+      expect(fast.warnings.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('integral results have no negative zero; doubles keep theirs', () => {
+    const zeroLong = run('*', 'long', longs(0, -6), longs(-5, 3));
+    expect(Object.is(zeroLong.values[0], 0)).toBe(true);
+    expect(zeroLong.values[1]).toBe(-18);
+    expect(Object.is(run('/', 'long', longs(-1), longs(1024)).values[0], 0)).toBe(true);
+    expect(Object.is(run('+', 'double', doubles(-0), doubles(-0)).values[0], -0)).toBe(true);
+    expect(Object.is(run('*', 'double', doubles(0), doubles(-5)).values[0], -0)).toBe(true);
+  });
+
+  it('long division by a constant truncates toward zero over a whole page (EVAL kb = bytes / 1024)', () => {
+    const bytes = Array.from({ length: 5000 }, (_, i) => i * 997 - 1_000_000);
+    const r = run('/', 'long', longs(...bytes), longs(...bytes.map(() => 1024)));
+    expect(r.values).toEqual(bytes.map((b) => Math.trunc(b / 1024) + 0));
+    expect(r.warnings).toEqual([]);
+  });
+  it('reads a column a WHERE kept through its positions, without materialising it', () => {
+    const positions = Int32Array.from([1, 3, 4]);
+    const bytes = deferredFilterBlock(longs(10, 2048, 30, 5000, -3000), positions, 3);
+    const r = run('/', 'long', bytes, longs(1024, 1024, 1024));
+    expect(r.values).toEqual([2, 4, -2]);
+    expect(pendingGather(bytes)).toBeDefined();
+    // An invalid row redoes the page row by row, which reads (materialises) the operand.
+    const ints32 = deferredFilterBlock(ints(1, 2147483647, 3), Int32Array.from([0, 1]), 2);
+    const o = run('+', 'integer', ints32, ints(1, 1));
+    expect(o.values).toEqual([2, null]);
+    expect(o.warnings[1]).toContain('integer overflow');
   });
 });

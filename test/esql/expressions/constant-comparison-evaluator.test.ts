@@ -7,6 +7,7 @@ import { ColumnEvaluator } from '../../../src/esql/expressions/column-evaluator.
 import { ComparisonEvaluator } from '../../../src/esql/expressions/comparison-evaluator.js';
 import { ConstantComparisonEvaluator } from '../../../src/esql/expressions/constant-comparison-evaluator.js';
 import { LiteralEvaluator } from '../../../src/esql/expressions/literal-evaluator.js';
+import { keepTrue } from '../../../src/compute/position-selection.js';
 import { positionValue } from '../../../src/esql/result-values.js';
 import { Warnings } from '../../../src/esql/warnings.js';
 import { pageOf } from '../../compute/helpers.js';
@@ -85,4 +86,47 @@ describe('ConstantComparisonEvaluator', () => {
       }
     });
   }
+  for (const page of [plain, messy]) {
+    it(`refinePositions keeps what the boolean block keeps, with the same warnings (${page === plain ? 'plain' : 'null/multi'})`, () => {
+      for (const op of OPS) {
+        const w1 = new Warnings();
+        const block = new ConstantComparisonEvaluator(op, new ColumnEvaluator(0, 'x'), 3, false, source, w1).eval(page);
+        const want = Int32Array.from([1, 2, 3, 4]);
+        const wantCount = keepTrue(block, want, 4, want);
+        const w2 = new Warnings();
+        const got = Int32Array.from([1, 2, 3, 4]);
+        const count = new ConstantComparisonEvaluator(op, new ColumnEvaluator(0, 'x'), 3, false, source, w2).refinePositions(page, got, 4, got);
+        expect(Array.from(got.subarray(0, count))).toEqual(Array.from(want.subarray(0, wantCount)));
+        expect(w2.list()).toEqual(w1.list());
+      }
+    });
+  }
+
+  it('selects right whether the last page matched almost nothing, almost everything or half', () => {
+    const e = new ConstantComparisonEvaluator('>', new ColumnEvaluator(0, 'x'), 500, false, source, new Warnings());
+    const pages = [
+      Array.from({ length: 1000 }, (_, i) => i), // half
+      Array.from({ length: 1000 }, () => 1), // none
+      Array.from({ length: 1000 }, (_, i) => (i % 3 === 0 ? 900 : 2)), // a third, after "none"
+      Array.from({ length: 1000 }, () => 1000), // all
+      Array.from({ length: 1000 }, (_, i) => (i % 2 === 0 ? 600 : 400)), // half, after "all"
+    ];
+    for (const values of pages) {
+      for (const type of ['long', 'integer'] as const) {
+        const page = pageOf([type, values]);
+        const out = new Int32Array(1000);
+        const count = e.selectPositions(page, out);
+        expect(Array.from(out.subarray(0, count))).toEqual(values.flatMap((v, p) => (v > 500 ? [p] : [])));
+      }
+    }
+  });
+
+  it('a literal block is served for every page size, smaller ones as views of the largest', () => {
+    const lit = new LiteralEvaluator('long', 1024);
+    for (const n of [3, 10, 4, 10, 1]) {
+      const b = lit.eval({ positionCount: n, blocks: [] });
+      expect(b.positionCount).toBe(n);
+      expect(values(b)).toEqual(new Array(n).fill(1024));
+    }
+  });
 });

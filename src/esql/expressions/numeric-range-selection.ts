@@ -1,0 +1,152 @@
+/**
+ * `x op k` for a numeric column and a constant, as one comparison with a bound: `x == b`, `x != b`,
+ * `x >= b` or `x <= b` (or nothing matches). Over doubles `x > k` is exactly `x >= nextUp(k)` and
+ * `x < k` is `x <= nextDown(k)`, so four loops serve all six operators. The loops take Int32Array and
+ * Float64Array alike: V8 handles the two element kinds with a cheap check, far less than a second copy
+ * of every loop would cost in code.
+ */
+export interface NumericRange {
+  readonly kind: RangeKind;
+  readonly bound: number;
+}
+
+export type RangeKind = 'eq' | 'ne' | 'ge' | 'le' | 'none';
+
+type Numbers = Int32Array | Float64Array;
+
+const F64 = new Float64Array(1);
+const BITS = new BigInt64Array(F64.buffer);
+
+/** The test for operator code `op` (== != < <= > >=, the operand on the left) and constant `k`; null for NaN. */
+export function numericRangeOf(op: number, k: number): NumericRange | null {
+  if (Number.isNaN(k)) return null;
+  switch (op) {
+    case 0:
+      return { kind: 'eq', bound: k };
+    case 1:
+      return { kind: 'ne', bound: k };
+    case 2:
+      return k === -Infinity ? NONE : { kind: 'le', bound: nextDown(k) };
+    case 3:
+      return { kind: 'le', bound: k };
+    case 4:
+      return k === Infinity ? NONE : { kind: 'ge', bound: nextUp(k) };
+    default:
+      return { kind: 'ge', bound: k };
+  }
+}
+
+const NONE: NumericRange = { kind: 'none', bound: 0 };
+
+/** The smallest double above `k` (finite or -Infinity `k`). */
+export function nextUp(k: number): number {
+  if (k === 0) return Number.MIN_VALUE;
+  F64[0] = k;
+  BITS[0] += k > 0 ? 1n : -1n;
+  return F64[0];
+}
+
+/** The largest double below `k` (finite or +Infinity `k`). */
+export function nextDown(k: number): number {
+  return -nextUp(-k);
+}
+
+/**
+ * The positions of `a[0..n)` that pass, into `out`. Branch-free by default (selectivity is
+ * data-dependent, and a mispredicted branch per row costs more than a store); `branchy` when the
+ * caller expects almost all or almost no rows to pass (as on its last page): a predicted branch is cheaper.
+ */
+export function selectRange(a: Numbers, r: NumericRange, out: Int32Array, n: number, branchy: boolean): number {
+  const b = r.bound;
+  let c = 0;
+  switch (r.kind) {
+    case 'eq':
+      if (branchy) {
+        for (let p = 0; p < n; p++) {
+          if (a[p] === b) out[c++] = p;
+        }
+      } else {
+        for (let p = 0; p < n; p++) {
+          out[c] = p;
+          c += +(a[p] === b);
+        }
+      }
+      return c;
+    case 'ne':
+      if (branchy) {
+        for (let p = 0; p < n; p++) {
+          if (a[p] !== b) out[c++] = p;
+        }
+      } else {
+        for (let p = 0; p < n; p++) {
+          out[c] = p;
+          c += +(a[p] !== b);
+        }
+      }
+      return c;
+    case 'ge':
+      if (branchy) {
+        for (let p = 0; p < n; p++) {
+          if (a[p] >= b) out[c++] = p;
+        }
+      } else {
+        for (let p = 0; p < n; p++) {
+          out[c] = p;
+          c += +(a[p] >= b);
+        }
+      }
+      return c;
+    case 'le':
+      if (branchy) {
+        for (let p = 0; p < n; p++) {
+          if (a[p] <= b) out[c++] = p;
+        }
+      } else {
+        for (let p = 0; p < n; p++) {
+          out[c] = p;
+          c += +(a[p] <= b);
+        }
+      }
+      return c;
+    default:
+      return 0;
+  }
+}
+
+/** Of `positions[0..count)`, those that pass, into `out` (which may be `positions`); branch-free. */
+export function refineRange(a: Numbers, r: NumericRange, positions: Int32Array, count: number, out: Int32Array): number {
+  const b = r.bound;
+  let c = 0;
+  switch (r.kind) {
+    case 'eq':
+      for (let i = 0; i < count; i++) {
+        const p = positions[i];
+        out[c] = p;
+        c += +(a[p] === b);
+      }
+      return c;
+    case 'ne':
+      for (let i = 0; i < count; i++) {
+        const p = positions[i];
+        out[c] = p;
+        c += +(a[p] !== b);
+      }
+      return c;
+    case 'ge':
+      for (let i = 0; i < count; i++) {
+        const p = positions[i];
+        out[c] = p;
+        c += +(a[p] >= b);
+      }
+      return c;
+    case 'le':
+      for (let i = 0; i < count; i++) {
+        const p = positions[i];
+        out[c] = p;
+        c += +(a[p] <= b);
+      }
+      return c;
+    default:
+      return 0;
+  }
+}
