@@ -1,4 +1,5 @@
 import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './runtime/log.js';
+import { stripUndefined } from './strip-undefined.js';
 
 /**
  * Server configuration: defaults, then `QACTOR_*` environment variables, then command-line flags
@@ -129,8 +130,4 @@ function validate(c: QactorConfig): void {
         'read, stop and delete every query. Pass --users FILE to require authentication, or --insecure to do it anyway.',
     );
   }
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

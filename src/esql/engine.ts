@@ -73,7 +73,7 @@ class EsqlPreparedQuery implements PreparedQuery {
   execute(options: ExecuteOptions): QueryExecution {
     const { physical, warnings } = this.unusedPlan ?? planFor(this.analyzed, this.nowMs);
     this.unusedPlan = undefined;
-    const ctx: DriverContext = { signal: options.signal, blockFactory: options.blockFactory, sleep };
+    const ctx: DriverContext = { signal: options.signal, blockFactory: options.blockFactory, sleep: options.sleep };
     const driverOptions = {
       ...(options.sliceMs === undefined ? {} : { sliceMs: options.sliceMs }),
       ...(options.yieldToEventLoop === undefined ? {} : { yieldToEventLoop: options.yieldToEventLoop }),
@@ -153,26 +153,3 @@ class PipelineSnapshot {
     }
   }
 }
-
-/** Timers live at the edge: the default sleep for DELAY, cancelled by the query's signal. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    if (signal.aborted) {
-      reject(abortReason(signal));
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortReason(signal));
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** The signal's reason as thrown by the driver on cancel (an EsError in practice). */
-const abortReason = (signal: AbortSignal): Error =>
-  signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason));

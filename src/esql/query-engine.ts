@@ -36,6 +36,11 @@ export interface ExecuteOptions {
   readonly yieldToEventLoop?: () => Promise<void>;
   /** Length of one time slice, ms (default 10). */
   readonly sliceMs?: number;
+  /**
+   * Waits `ms` (DELAY), rejecting with the signal's reason on abort. Injected by the runtime from its
+   * Clock: the engine owns no timer.
+   */
+  readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export interface QueryProgress {

@@ -36,7 +36,12 @@ export function renderSyncResult(result: CompletedQuery, options: RenderOptions)
   return json({ took: result.tookMs, ...resultFields(result, options) }, options);
 }
 
-export function renderAsyncView(view: AsyncQueryView, options: RenderOptions): RenderedBody {
+/**
+ * An async answer (submit, GET, stop, WebSocket `result`). Its `columnar` is the view's, not the
+ * reader's: ES keeps the submit's choice with the query, so every read renders as the submit did.
+ */
+export function renderAsyncView(view: AsyncQueryView, readerOptions: Omit<RenderOptions, 'columnar'>): RenderedBody {
+  const options: RenderOptions = { ...readerOptions, columnar: !view.isRunning && view.columnar === true };
   if (view.isRunning) {
     if (options.format.kind !== 'json') return renderTable([], [], options);
     return json(

@@ -3,6 +3,14 @@ import type { Completion, LiveQuery } from './live-query.js';
 import type { StoredQuery } from './ports.js';
 import type { AsyncQueryView } from './query-runtime.js';
 
+/**
+ * The `columnar` mark of views, stored results and running records: present only when true, so
+ * row-form queries keep their records (and stored JSON) as they were.
+ */
+export function columnarMark(columnar: boolean | undefined): { readonly columnar?: true } {
+  return columnar === true ? { columnar: true } : {};
+}
+
 /** What GET/submit answer while a query runs: no rows, only id and times (ES `initialResponse`). */
 export function runningView(live: LiveQuery): AsyncQueryView {
   return { id: live.id, isRunning: true, startTimeMs: live.startTimeMs, expirationTimeMs: live.expirationTimeMs };
@@ -26,6 +34,7 @@ export function finishedView(
     result: completion.result,
     startTimeMs: live.startTimeMs,
     expirationTimeMs: live.expirationTimeMs,
+    ...columnarMark(live.columnar),
   };
 }
 
@@ -38,5 +47,6 @@ export function storedView(entry: StoredQuery): AsyncQueryView {
     result: entry.outcome.result,
     startTimeMs: entry.startTimeMs,
     expirationTimeMs: entry.expirationTimeMs,
+    ...columnarMark(entry.columnar),
   };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { MAX_RESULT_ROWS } from '../esql/analyzer/analyzer.js';
 import type { EngineResult } from '../esql/query-engine.js';
+import { PeriodicSweep } from './periodic-sweep.js';
 import type { Clock, RunningQueryDirectory } from './ports.js';
 
 /** A query this node runs, as the writer sees it (a LiveQuery). */
@@ -18,6 +19,7 @@ export interface CheckpointWriterOptions {
 }
 
 interface Tracked {
+  readonly source: CheckpointSource;
   /** Digest of the last checkpoint written: an unchanged preview is not written again. */
   lastDigest?: string;
   writing: boolean;
@@ -26,45 +28,34 @@ interface Tracked {
 /**
  * Cluster mode: every `intervalMs`, writes each running query's live preview to the
  * RunningQueryDirectory as its checkpoint, so that if this node dies, the node finishing the query
- * answers with those rows (remote-queries.ts) instead of nothing. One node-wide timer, running only
- * while some query is registered; at most one write in flight per query, so a slow Redis cannot pile
- * up writes. Rows are capped at the result cap (10,000), the JSON at `maxBytes`.
+ * answers with those rows (remote-queries.ts) instead of nothing. One node-wide timer (PeriodicSweep);
+ * at most one write in flight per query, so a slow Redis cannot pile up writes. Rows are capped at the result cap (10,000), the JSON at `maxBytes`.
  */
 export class CheckpointWriter {
-  private readonly sources = new Map<CheckpointSource, Tracked>();
-  private timer: unknown;
+  private readonly sweep: PeriodicSweep<Tracked>;
 
   constructor(
     private readonly directory: RunningQueryDirectory,
     private readonly clock: Clock,
     private readonly options: CheckpointWriterOptions,
-  ) {}
+  ) {
+    this.sweep = new PeriodicSweep(clock, options.intervalMs, (tracked) => {
+      if (!tracked.writing) this.checkpoint(tracked);
+    });
+  }
 
   /** Registers a query; returns its removal (call it before the query's record is deleted). */
   add(source: CheckpointSource): () => void {
-    this.sources.set(source, { writing: false });
-    if (this.timer === undefined) this.timer = this.clock.setTimeout(this.tick, this.options.intervalMs);
-    return () => {
-      this.sources.delete(source);
-      if (this.sources.size === 0 && this.timer !== undefined) {
-        this.clock.clearTimeout(this.timer);
-        this.timer = undefined;
-      }
-    };
+    return this.sweep.add({ source, writing: false });
   }
 
   /** Queries registered now (for tests). */
   get size(): number {
-    return this.sources.size;
+    return this.sweep.size;
   }
 
-  private readonly tick = (): void => {
-    this.timer = undefined;
-    for (const [source, tracked] of this.sources) if (!tracked.writing) this.checkpoint(source, tracked);
-    if (this.sources.size > 0 && this.timer === undefined) this.timer = this.clock.setTimeout(this.tick, this.options.intervalMs);
-  };
-
-  private checkpoint(source: CheckpointSource, tracked: Tracked): void {
+  private checkpoint(tracked: Tracked): void {
+    const { source } = tracked;
     const preview = source.preview()?.result;
     if (preview === undefined) return;
     const result: EngineResult = {

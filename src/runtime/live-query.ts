@@ -1,11 +1,16 @@
 import { createActor, type Actor } from 'xstate';
-import { queryMachine, type QueryMachine, type QueryMachineContext, type QueryMachineState } from '../../machines/query.machine.js';
+import type { QueryMachine, QueryMachineContext, QueryMachineState } from '../../machines/query.machine.js';
 import type { BlockFactory } from '../compute/block-factory.js';
-import { asEsError, restoreError, storeError, taskCancelled, type EsError } from '../errors.js';
+import { asEsError, storeError, taskCancelled, type EsError } from '../errors.js';
 import type { EngineResult, PreparedQuery, QueryExecution, QueryProgress } from '../esql/query-engine.js';
 import type { Clock, ResultStore, StatusBus, StoredQuery } from './ports.js';
+import { columnarMark } from './async-query-views.js';
+import type { Sleep } from './clock-sleep.js';
+import { adopting, startDirectRun, type DirectRun } from './direct-run.js';
+import { persistCompletion } from './persist-completion.js';
 import type { ProgressTicker } from './progress-ticker.js';
-import { createQueryExecutor, schemaOnlyResult, type ExecutorOptions } from './query-executor.js';
+import { bindSlots, providedQueryMachine } from './provided-query-machine.js';
+import { schemaOnlyResult, type ExecutorOptions } from './query-executor.js';
 import type { CompletedQuery, QueryOutcome, QueryPreview, StatusEvent } from './query-runtime.js';
 
 /** How a finished query ended, as readers see it. Stored unless `stored` is false. */
@@ -29,6 +34,8 @@ export interface LiveQueryInit {
   /** Publish status events (async queries; a sync query has no id a client could watch). */
   readonly announce: boolean;
   readonly blockFactory: BlockFactory;
+  /** Render the stored result per column (AsyncQueryRequest.columnar). */
+  readonly columnar?: boolean;
 }
 
 export interface LiveQueryDeps {
@@ -41,19 +48,12 @@ export interface LiveQueryDeps {
   readonly progressTicker: ProgressTicker;
   readonly yieldToEventLoop?: () => Promise<void>;
   readonly sliceMs?: number;
+  /** DELAY's wait on `clock` (one function for every query). */
+  readonly sleep: Sleep;
 }
 
 const NO_PROGRESS: QueryProgress = { rows_processed: 0, rows_total: null, pages: 0 };
 const NO_TICKER: Pick<ProgressTicker, 'add'> = { add: () => () => undefined };
-
-const machinesByDeps = new WeakMap<LiveQueryDeps, QueryMachine>();
-const byActorSystem = new WeakMap<object, LiveQuery>();
-
-function liveOf(system: object): LiveQuery {
-  const live = byActorSystem.get(system);
-  if (live === undefined) throw new Error('query actor without its LiveQuery');
-  return live;
-}
 
 /**
  * One query this node runs: its actor, its status stream and the promise readers wait on. `finished`
@@ -65,6 +65,7 @@ export class LiveQuery {
   readonly owner: string | undefined;
   readonly startTimeMs: number;
   readonly keepAliveMs: number;
+  readonly columnar: boolean;
   readonly finished: Promise<Completion>;
   expirationTimeMs: number;
   store: boolean;
@@ -85,6 +86,7 @@ export class LiveQuery {
     this.owner = init.owner;
     this.startTimeMs = init.startTimeMs;
     this.keepAliveMs = init.keepAliveMs;
+    this.columnar = init.columnar === true;
     this.expirationTimeMs = init.startTimeMs + init.keepAliveMs;
     this.store = init.store;
     this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
@@ -97,10 +99,13 @@ export class LiveQuery {
    */
   get actor(): Actor<QueryMachine> {
     if (this.machineActor !== undefined) return this.machineActor;
-    const actor = createActor(LiveQuery.machineFor(this.deps), { input: { id: this.id }, clock: this.deps.clock });
+    const actor = createActor(providedQueryMachine(this.deps), { input: { id: this.id }, clock: this.deps.clock });
     this.machineActor = actor;
-    // Every root actor has its own system: the shared machine's slots find this query through it.
-    byActorSystem.set(actor.system, this);
+    bindSlots(actor, {
+      executorOptions: () => this.executorOptions(),
+      publish: (state, context) => this.publish(state, context),
+      complete: (context) => this.complete(context),
+    });
     // An error inside the machine itself (not the execution) must still end the query for readers.
     actor.subscribe({ error: (err) => this.completeOnce('failed', undefined, asEsError(err)) });
     if (this.direct !== undefined) {
@@ -108,26 +113,6 @@ export class LiveQuery {
       actor.send({ type: 'slot.granted' });
     }
     return actor;
-  }
-
-  /**
-   * The query machine with this node's slots filled, built once per deps: `provide()` re-creates every
-   * state node, which per query cost more than the query (`ROW a = 1`) and tens of KB of heap each.
-   */
-  private static machineFor(deps: LiveQueryDeps): QueryMachine {
-    let machine = machinesByDeps.get(deps);
-    if (machine === undefined) {
-      machine = queryMachine.provide({
-        actors: { executeQuery: createQueryExecutor((system) => liveOf(system).executorOptions()) },
-        actions: {
-          publishStatus: ({ context, system }, params) => liveOf(system).publish(params.state, context),
-          persistResult: ({ context, system }) => liveOf(system).complete(context),
-        },
-        delays: { stopGrace: deps.stopGraceMs },
-      });
-      machinesByDeps.set(deps, machine);
-    }
-    return machine;
   }
 
   private executorOptions(): ExecutorOptions {
@@ -141,6 +126,7 @@ export class LiveQuery {
       progressTicker: this.init.announce ? deps.progressTicker : NO_TICKER,
       yieldToEventLoop: deps.yieldToEventLoop,
       sliceMs: deps.sliceMs,
+      sleep: deps.sleep,
       onStart: (execution) => (this.execution = execution),
     };
   }
@@ -162,23 +148,17 @@ export class LiveQuery {
   }
 
   private runDirect(): void {
-    const options = this.executorOptions();
-    const abort = new AbortController();
-    let execution: QueryExecution;
+    let direct: DirectRun;
     try {
-      execution = options.prepared.execute({
-        signal: abort.signal,
-        blockFactory: options.blockFactory,
-        yieldToEventLoop: options.yieldToEventLoop,
-        sliceMs: options.sliceMs,
-      });
+      direct = startDirectRun(this.executorOptions());
     } catch (err) {
       // As the machine's `onError` of its executor: the query failed while starting.
       this.completeOnce('failed', undefined, asEsError(err));
       return;
     }
+    const { execution } = direct;
     this.execution = execution;
-    this.direct = { execution, abort };
+    this.direct = direct;
     // Once the actor exists, its executor (which adopted this execution) reports instead.
     execution.result.then(
       (result) => this.machineActor === undefined && this.completeOnce('completed', result, undefined),
@@ -297,58 +277,27 @@ export class LiveQuery {
       engine === undefined
         ? undefined
         : { ...engine, tookMs: now - this.startTimeMs, startTimeMs: this.startTimeMs, completionTimeMs: now };
-    let completion: Completion = { outcome, completionTimeMs: now, expirationTimeMs, result, error, stored };
+    const completion: Completion = { outcome, completionTimeMs: now, expirationTimeMs, result, error, stored };
     this.completion = completion;
     this.expirationTimeMs = expirationTimeMs;
     this.init.blockFactory.releaseAll();
-    if (stored) {
-      const entry: StoredQuery = {
-        id: this.id,
-        ...(this.owner === undefined ? {} : { owner: this.owner }),
-        startTimeMs: this.startTimeMs,
-        expirationTimeMs,
-        outcome: result !== undefined ? { result } : { error: storeError(error) },
-      };
-      this.chain = this.chain.then(async () => {
-        if (await this.deps.results.putIfAbsent(entry)) return;
-        // Another node stored an outcome first (it took this node for lost): that one is what every
-        // reader sees, so this node answers with it too.
-        const kept = await this.deps.results.get(this.id);
-        if (kept === undefined) return;
-        completion =
-          'result' in kept.outcome
-            ? { ...completion, result: kept.outcome.result, error: undefined }
-            : { ...completion, outcome: 'failed', result: undefined, error: restoreError(kept.outcome.error) };
-        this.completion = completion;
-      });
-      this.chain = this.chain.then(
-        () => this.resolveFinished(completion),
-        (err: unknown) => {
-          // The query ran but its outcome could not be kept: readers get that failure, not a 404.
-          completion = { ...completion, result: undefined, error: asEsError(err), stored: false };
-          this.completion = completion;
-          this.resolveFinished(completion);
-        },
-      );
-    } else {
+    if (!stored) {
       this.chain = this.chain.then(() => this.resolveFinished(completion));
+      return;
     }
+    const entry: StoredQuery = {
+      id: this.id,
+      ...(this.owner === undefined ? {} : { owner: this.owner }),
+      startTimeMs: this.startTimeMs,
+      expirationTimeMs,
+      outcome: result !== undefined ? { result } : { error: storeError(error) },
+      ...columnarMark(this.columnar),
+    };
+    this.chain = this.chain
+      .then(() => persistCompletion(this.deps.results, entry, completion))
+      .then((persisted) => {
+        this.completion = persisted;
+        this.resolveFinished(persisted);
+      });
   }
-}
-
-/** A sync query's execution started without the machine, and the controller that aborts it. */
-interface DirectRun {
-  readonly execution: QueryExecution;
-  readonly abort: AbortController;
-}
-
-/** The query as the machine's executor sees it once it takes over a direct run: execute() adopts it. */
-function adopting(prepared: PreparedQuery, run: DirectRun): PreparedQuery {
-  return {
-    columns: prepared.columns,
-    execute: ({ signal }) => {
-      signal.addEventListener('abort', () => run.abort.abort(signal.reason), { once: true });
-      return run.execution;
-    },
-  };
 }

@@ -1,13 +1,15 @@
 import { BlockFactory, MemoryBudget } from '../compute/block-factory.js';
-import { EsError, resourceNotFound, statusException, taskCancelled } from '../errors.js';
+import { resourceNotFound, statusException, taskCancelled } from '../errors.js';
 import type { QueryEngine } from '../esql/query-engine.js';
 import { ActorRegistry } from './actor-registry.js';
-import { CheckpointWriter } from './checkpoint-writer.js';
 import { decodeAsyncId, encodeAsyncId, randomBase64Uuid } from './async-id.js';
+import { clockSleep } from './clock-sleep.js';
+import { ClusterQueries } from './cluster-queries.js';
 import { LiveQuery, type LiveQueryDeps } from './live-query.js';
 import type { LocalQueryRuntimeOptions, RuntimePorts } from './local-query-runtime-options.js';
+import { NodePresence } from './node-presence.js';
+import { admit, checkQueueRoom } from './query-admission.js';
 import type { ControlCommand, StoredQuery } from './ports.js';
-import { RemoteQueries } from './remote-queries.js';
 import type {
   AsyncQueryRequest,
   AsyncQueryView,
@@ -37,7 +39,7 @@ const MIB = 1024 * 1024;
  * nodeId?, maxRunning?, stopGraceMs?, progressIntervalMs?, queryMemoryBytes?, globalMemoryBytes?,
  * heartbeatIntervalMs?, heartbeatTtlMs?, yieldToEventLoop?, sliceMs? })` (LocalQueryRuntimeOptions).
  * It is usable at once; `close()` shuts it down. With `ports.directory` (cluster mode) it also answers
- * for queries running on other nodes (remote-queries.ts).
+ * for queries running on other nodes (cluster-queries.ts).
  */
 export class LocalQueryRuntime implements QueryRuntime {
   readonly nodeId: string;
@@ -47,16 +49,13 @@ export class LocalQueryRuntime implements QueryRuntime {
   private readonly slots: RunningSlots;
   private readonly globalMemory: MemoryBudget;
   private readonly queryMemoryBytes: number;
-  private readonly stopGraceMs: number;
   /** One object for every query: LiveQuery builds its provided machine once per deps. */
   private readonly liveDeps: LiveQueryDeps;
   private readonly options: LocalQueryRuntimeOptions;
   private readonly keepAlive: KeepAliveTimers;
-  private readonly remote: RemoteQueries | undefined;
-  /** Cluster mode: running queries' partial results, kept for when this node dies. */
-  private readonly checkpoints: CheckpointWriter | undefined;
-  private heartbeatTimer: unknown;
-  private readonly unlisten: Promise<() => void>;
+  /** Cluster mode only. */
+  private readonly cluster: ClusterQueries | undefined;
+  private readonly presence: NodePresence;
   private taskNumber = 0;
   private closed = false;
 
@@ -69,38 +68,38 @@ export class LocalQueryRuntime implements QueryRuntime {
     if (this.nodeId.length === 0) throw new RangeError('nodeId must not be empty');
     const maxRunning = options.maxRunning ?? 16;
     this.slots = new RunningSlots(maxRunning, options.maxRunningPerUser ?? Math.max(1, Math.ceil(maxRunning / 2)));
-    this.stopGraceMs = options.stopGraceMs ?? 5_000;
     this.queryMemoryBytes = options.queryMemoryBytes ?? 256 * MIB;
     this.globalMemory = new MemoryBudget(options.globalMemoryBytes ?? 1024 * MIB, 'parent');
+    const heartbeatIntervalMs = options.heartbeatIntervalMs ?? 5_000;
     const directory = this.ports.directory;
-    this.remote =
-      directory === undefined
-        ? undefined
-        : new RemoteQueries({ ...this.ports, directory, nodeId: this.nodeId, livenessCheckMs: options.heartbeatIntervalMs ?? 5_000 });
-    this.checkpoints =
+    const cluster =
       directory &&
-      new CheckpointWriter(directory, this.ports.clock, {
-        intervalMs: options.checkpointIntervalMs ?? 1_000,
-        maxBytes: options.checkpointMaxBytes ?? 4 * MIB,
+      new ClusterQueries(directory, this.ports, {
+        nodeId: this.nodeId,
+        livenessCheckMs: heartbeatIntervalMs,
+        checkpointIntervalMs: options.checkpointIntervalMs ?? 1_000,
+        checkpointMaxBytes: options.checkpointMaxBytes,
       });
+    this.cluster = cluster;
     // Another node may have extended a running query's keep_alive in the directory.
-    this.keepAlive = new KeepAliveTimers(
-      this.ports.clock,
-      directory && (async (live) => (await directory.get(live.id))?.expirationTimeMs),
-    );
+    this.keepAlive = new KeepAliveTimers(this.ports.clock, cluster && ((live) => cluster.recordedExpiration(live.id)));
     this.liveDeps = {
       clock: this.ports.clock,
       results: this.ports.results,
       status: this.ports.status,
       nodeId: this.nodeId,
-      stopGraceMs: this.stopGraceMs,
+      stopGraceMs: options.stopGraceMs ?? 5_000,
       progressTicker: new ProgressTicker(this.ports.clock, options.progressIntervalMs ?? 100),
       yieldToEventLoop: options.yieldToEventLoop,
       sliceMs: options.sliceMs,
+      sleep: clockSleep(this.ports.clock),
     };
-    this.unlisten = this.ports.control.listen(this.nodeId, (command) => this.onControl(command));
-    this.unlisten.catch(() => undefined);
-    this.heartbeat();
+    this.presence = new NodePresence(
+      this.ports,
+      this.nodeId,
+      { heartbeatIntervalMs, heartbeatTtlMs: options.heartbeatTtlMs ?? 15_000 },
+      (command) => this.onControl(command),
+    );
   }
 
   /** Queries running / waiting for a slot (for metrics and tests). */
@@ -134,8 +133,9 @@ export class LocalQueryRuntime implements QueryRuntime {
       keepAliveMs: request.keepAliveMs,
       store: request.keepOnCompletion,
       announce: true,
+      columnar: request.columnar,
     });
-    await this.register(live);
+    await this.cluster?.register(live, this.nodeId);
     // If the wait runs out first, the query gets an id and its outcome will be stored.
     const completion = await live.waitFor(request.waitForCompletionMs, () => (live.store = true));
     if (completion === undefined) return runningView(live);
@@ -154,7 +154,7 @@ export class LocalQueryRuntime implements QueryRuntime {
       }
       return finishedView(live.id, live, completion, id);
     }
-    const remote = await this.findRemote(canonical, id, options.owner);
+    const remote = await this.cluster?.find(canonical, id, options.owner);
     if (remote !== undefined) return remote.queries.get(remote.record, id, options);
     const entry = await this.visibleStored(canonical, id, options.owner);
     if (options.keepAliveMs !== undefined) {
@@ -169,7 +169,7 @@ export class LocalQueryRuntime implements QueryRuntime {
     const canonical = canonicalId(id);
     const live = this.visibleLive(canonical, id, options.owner);
     if (live === undefined) {
-      const remote = await this.findRemote(canonical, id, options.owner);
+      const remote = await this.cluster?.find(canonical, id, options.owner);
       if (remote !== undefined) return remote.queries.stop(remote.record, id);
       return storedView(await this.visibleStored(canonical, id, options.owner));
     }
@@ -187,7 +187,7 @@ export class LocalQueryRuntime implements QueryRuntime {
       if (completion.stored) await this.ports.results.delete(canonical);
       return;
     }
-    const remote = await this.findRemote(canonical, id, owner);
+    const remote = await this.cluster?.find(canonical, id, owner);
     if (remote !== undefined) return remote.queries.delete(remote.record);
     await this.visibleStored(canonical, id, owner);
     if (!(await this.ports.results.delete(canonical))) throw resourceNotFound(id);
@@ -200,7 +200,7 @@ export class LocalQueryRuntime implements QueryRuntime {
   ): Promise<() => void> {
     const canonical = canonicalId(id);
     const live = this.visibleLive(canonical, id, options.owner);
-    const remote = live === undefined ? await this.findRemote(canonical, id, options.owner) : undefined;
+    const remote = live === undefined ? await this.cluster?.find(canonical, id, options.owner) : undefined;
     const entry =
       live === undefined && remote === undefined ? await this.visibleStored(canonical, id, options.owner) : undefined;
     return watchStatus(this.ports.status, canonical, listener, live?.snapshotEvent(), entry && doneEventFor(entry));
@@ -211,7 +211,7 @@ export class LocalQueryRuntime implements QueryRuntime {
     const live = this.visibleLive(canonical, id, options.owner);
     if (live !== undefined) return live.preview();
     // Known elsewhere (another node, or finished and stored): nothing live to show from here.
-    if ((await this.findRemote(canonical, id, options.owner)) !== undefined) return undefined;
+    if ((await this.cluster?.find(canonical, id, options.owner)) !== undefined) return undefined;
     await this.visibleStored(canonical, id, options.owner);
     return undefined;
   }
@@ -226,27 +226,16 @@ export class LocalQueryRuntime implements QueryRuntime {
       this.requestStop(query);
     }
     await Promise.all(live.map((q) => q.finished));
-    if (this.heartbeatTimer !== undefined) this.ports.clock.clearTimeout(this.heartbeatTimer);
     this.keepAlive.clearAll();
-    try {
-      (await this.unlisten)();
-      await this.ports.nodes.deregister(this.nodeId);
-    } catch {
-      // Best effort: the heartbeat TTL retires this node anyway.
-    }
+    await this.presence.close();
   }
 
-  private launch(request: QueryRequest, mode: { keepAliveMs: number; store: boolean; announce: boolean }): LiveQuery {
+  private launch(
+    request: QueryRequest,
+    mode: { keepAliveMs: number; store: boolean; announce: boolean; columnar?: boolean },
+  ): LiveQuery {
     if (this.closed) throw statusException('node is shutting down');
-    const maxQueued = this.options.maxQueued ?? 50_000;
-    if (this.slots.queuedCount >= maxQueued) {
-      // The queue is a bound, not a buffer: past it the node refuses instead of growing without limit.
-      throw new EsError(
-        'es_rejected_execution_exception',
-        `rejected execution of query: ${this.slots.runningCount} running and ${this.slots.queuedCount} queued ` +
-          `(queue capacity ${maxQueued})`,
-      );
-    }
+    checkQueueRoom(this.slots, this.options.maxQueued ?? 50_000);
     const startTimeMs = this.ports.clock.now();
     // Parsing and verification errors surface here, at submit time; nothing is registered or stored.
     const prepared = this.engine.prepare(request.query, { params: request.params, nowMs: startTimeMs });
@@ -256,62 +245,25 @@ export class LocalQueryRuntime implements QueryRuntime {
       { id, owner: request.owner, prepared, startTimeMs, blockFactory, ...mode },
       this.liveDeps,
     );
-    let granted = false;
-    const grant = () => {
-      granted = true;
-      live.slotGranted();
-    };
-    const stopCheckpoints = mode.announce ? this.checkpoints?.add(live) : undefined;
+    let releaseSlot: () => void = () => undefined;
+    const stopCheckpoints = mode.announce ? this.cluster?.checkpoint(live) : undefined;
     void live.finished.then(async () => {
       stopCheckpoints?.();
       // The directory record goes before the registry entry: a reader never finds neither.
-      if (mode.announce) await this.ports.directory?.delete(live.id).catch(() => undefined);
+      if (mode.announce) await this.cluster?.forget(live.id);
       this.registry.remove(live);
       this.keepAlive.clear(live);
-      if (granted) this.slots.release(request.owner);
+      releaseSlot();
     });
     this.registry.add(live);
-    // A sync query granted a slot at once runs without starting its machine (LiveQuery.slotGranted);
-    // any other query starts it and, while no slot is free, waits in its `submitted` state.
-    if (mode.announce) live.start();
-    this.slots.acquire(grant, request.owner);
-    if (!granted) {
-      if (!mode.announce) live.start();
-      // A query cancelled or stopped while queued gives its place back without ever running.
-      live.actor.subscribe({ complete: () => granted || this.slots.withdraw(grant) });
-    }
+    releaseSlot = admit(this.slots, live, request.owner, mode.announce);
     if (mode.announce) this.keepAlive.schedule(live);
     return live;
   }
 
-  /** A query this node does not run but the cluster directory knows (cluster mode only). */
-  private async findRemote(canonical: string, requestedId: string, owner: Asker) {
-    const queries = this.remote;
-    const record = await queries?.find(canonical, requestedId, owner);
-    return queries === undefined || record === undefined ? undefined : { queries, record };
-  }
-
-  /** Makes a submitted query visible to the other nodes before its id is handed out. */
-  private async register(live: LiveQuery): Promise<void> {
-    const directory = this.ports.directory;
-    if (directory === undefined) return;
-    try {
-      await directory.put({
-        id: live.id,
-        ...(live.owner === undefined ? {} : { owner: live.owner }),
-        node: this.nodeId,
-        startTimeMs: live.startTimeMs,
-        expirationTimeMs: live.expirationTimeMs,
-      });
-    } catch (err) {
-      live.actor.send({ type: 'query.cancel', reason: 'could not register the query' });
-      throw statusException(`could not register the query: ${String(err)}`);
-    }
-  }
-
   private async extendLive(live: LiveQuery, expirationTimeMs: number): Promise<void> {
     this.keepAlive.extend(live, expirationTimeMs);
-    if (live.completion === undefined) await this.ports.directory?.extend(live.id, expirationTimeMs);
+    if (live.completion === undefined) await this.cluster?.extend(live.id, expirationTimeMs);
   }
 
   private requestStop(live: LiveQuery): void {
@@ -342,20 +294,7 @@ export class LocalQueryRuntime implements QueryRuntime {
     if (command.type === 'stop') this.requestStop(live);
     else live.actor.send({ type: 'query.cancel', reason: 'cancelled by another node' });
   }
-
-  private heartbeat(): void {
-    const interval = this.options.heartbeatIntervalMs ?? 5_000;
-    const ttl = this.options.heartbeatTtlMs ?? 15_000;
-    const beat = () => {
-      if (this.closed) return;
-      this.ports.nodes.heartbeat(this.nodeId, ttl).catch(() => undefined);
-      this.heartbeatTimer = this.ports.clock.setTimeout(beat, interval);
-    };
-    beat();
-  }
 }
-
-/** Security off at submit (no owner) means anyone may read; otherwise only the same principal. */
 
 /** Decodes (400 on a malformed id) and re-encodes, so equivalent spellings name one query. */
 function canonicalId(id: string): string {

@@ -19,6 +19,8 @@ export interface StoredQuery {
    * answered from its checkpoint is partial, yet it `failed` (it was not stopped).
    */
   readonly doneOutcome?: QueryOutcome;
+  /** Submitted with `columnar` (AsyncQueryRequest.columnar): every node renders the result per column. */
+  readonly columnar?: true;
 }
 
 export interface ResultStore {
@@ -77,6 +79,8 @@ export interface RunningQueryRecord {
   readonly node: string;
   readonly startTimeMs: number;
   readonly expirationTimeMs: number;
+  /** Submitted with `columnar`: kept so the outcome another node stores for it renders the same way. */
+  readonly columnar?: true;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ExecutionCommand, ExecutionInput, ExecutionReport } from '../../ma
 import type { BlockFactory } from '../compute/block-factory.js';
 import { taskCancelled } from '../errors.js';
 import type { EngineResult, PreparedQuery, QueryExecution, QueryProgress } from '../esql/query-engine.js';
+import type { Sleep } from './clock-sleep.js';
 import type { Clock } from './ports.js';
 import type { ProgressTicker } from './progress-ticker.js';
 
@@ -14,6 +15,8 @@ export interface ExecutorOptions {
   readonly progressTicker: Pick<ProgressTicker, 'add'>;
   readonly yieldToEventLoop?: () => Promise<void>;
   readonly sliceMs?: number;
+  /** DELAY's wait, on the runtime's Clock (clock-sleep.ts). */
+  readonly sleep: Sleep;
   /** Called with the execution as soon as it starts (the runtime reads progress from it). */
   readonly onStart?: (execution: QueryExecution) => void;
 }
@@ -23,6 +26,17 @@ export interface ExecutorOptions {
  * so one instance serves every query: an error per cancel cost a stack capture per DELETE.
  */
 const CANCELLED = taskCancelled();
+
+/** Starts the prepared query with this node's engine options; `signal` aborts it. */
+export function startExecution(options: ExecutorOptions, signal: AbortSignal): QueryExecution {
+  return options.prepared.execute({
+    signal,
+    blockFactory: options.blockFactory,
+    yieldToEventLoop: options.yieldToEventLoop,
+    sliceMs: options.sliceMs,
+    sleep: options.sleep,
+  });
+}
 
 /**
  * The `executeQuery` actor: runs a prepared query and reports back to the query machine.
@@ -39,12 +53,7 @@ export function createQueryExecutor(optionsFor: (system: object) => ExecutorOpti
     const abort = new AbortController();
     let over = false;
 
-    const execution = options.prepared.execute({
-      signal: abort.signal,
-      blockFactory: options.blockFactory,
-      yieldToEventLoop: options.yieldToEventLoop,
-      sliceMs: options.sliceMs,
-    });
+    const execution = startExecution(options, abort.signal);
     options.onStart?.(execution);
 
     let last = execution.progress();

@@ -52,6 +52,11 @@ export interface AsyncQueryRequest extends QueryRequest {
   readonly waitForCompletionMs: number;
   readonly keepAliveMs: number;
   readonly keepOnCompletion: boolean;
+  /**
+   * The submit's `columnar`: ES keeps it in the stored response, so every later GET and stop renders
+   * `values` per column too. Kept with the query (live, running record, stored result).
+   */
+  readonly columnar?: boolean;
 }
 
 export interface GetOptions {
@@ -81,6 +86,8 @@ export type AsyncQueryView =
       readonly result: CompletedQuery;
       readonly startTimeMs: number;
       readonly expirationTimeMs: number;
+      /** Present (true) when the query was submitted with `columnar`: render `values` per column. */
+      readonly columnar?: true;
     };
 
 export type QueryState = 'submitted' | 'running' | 'stopping' | 'done';

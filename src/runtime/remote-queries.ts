@@ -1,5 +1,5 @@
 import { resourceNotFound, statusException, storeError } from '../errors.js';
-import { storedView } from './async-query-views.js';
+import { columnarMark, storedView } from './async-query-views.js';
 import type { Clock, ControlChannel, NodeRegistry, ResultStore, RunningQueryDirectory, RunningQueryRecord, StatusBus, StoredQuery } from './ports.js';
 import type { AsyncQueryView, GetOptions, StatusEvent } from './query-runtime.js';
 import { ownerMatches, type Asker } from './owner-check.js';
@@ -95,6 +95,7 @@ export class RemoteQueries {
       startTimeMs: record.startTimeMs,
       expirationTimeMs: record.expirationTimeMs,
       doneOutcome: 'failed',
+      ...columnarMark(record.columnar),
       outcome:
         checkpoint === undefined
           ? { error: storeError(statusException(lost)) }

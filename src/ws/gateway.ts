@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { asEsError, toEsErrorBody } from '../errors.js';
 import type { QueryRuntime } from '../runtime/query-runtime.js';
 import { AUTHENTICATE_CHALLENGES } from '../security/security-errors.js';
+import { stripUndefined } from '../strip-undefined.js';
 import { CallerQueries } from './caller-queries.js';
 import { GatewayConnection, type ConnectionLimits } from './gateway-connection.js';
 
@@ -155,8 +156,4 @@ function rejectUpgrade(socket: Duplex, err: unknown): void {
 function toBuffers(data: Buffer | ArrayBuffer | Buffer[]): Buffer[] {
   if (Array.isArray(data)) return data;
   return [Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data)];
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

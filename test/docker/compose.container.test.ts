@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/free-port.js';
 import { ComposeProject } from './compose-project.js';
 import { ContainerEngine, containerEngineConfigured, type ContainerDetails } from './container-engine.js';
 import { scheduleHealthchecks, waitHealthy } from './project-health.js';
@@ -109,18 +109,6 @@ async function call(port: number, method: string, path: string, body?: unknown):
     signal: AbortSignal.timeout(20_000),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -5,6 +5,7 @@ import { EsqlEngine } from '../../src/esql/engine.js';
 import { Catalog } from '../../src/storage/catalog.js';
 import { generateLogs } from '../../src/storage/demo-logs.js';
 import type { StoredIndex } from '../../src/storage/stored-index.js';
+import { systemSleep } from '../support/system-sleep.js';
 
 /** The same index with every dictionary block replaced by its plain `string[]` form. */
 function plainCopy(index: StoredIndex): StoredIndex {
@@ -20,7 +21,8 @@ function engineOver(index: StoredIndex): EsqlEngine {
 
 async function run(engine: EsqlEngine, query: string) {
   const budget = () => new BlockFactory(new MemoryBudget(1e9, 'query'), new MemoryBudget(1e9, 'global'));
-  const r = await engine.prepare(query, { nowMs: 0 }).execute({ signal: new AbortController().signal, blockFactory: budget() }).result;
+  const options = { signal: new AbortController().signal, sleep: systemSleep, blockFactory: budget() };
+  const r = await engine.prepare(query, { nowMs: 0 }).execute(options).result;
   return { columns: r.columns, values: r.values, warnings: r.warnings };
 }
 

@@ -4,6 +4,7 @@ import { EsqlEngine } from '../../src/esql/engine.js';
 import type { EngineResult, QueryExecution } from '../../src/esql/query-engine.js';
 import { settle } from '../../src/runtime/simulated-clock.js';
 import { ROWS, numsCatalog } from '../support/nums-catalog.js';
+import { systemSleep } from '../support/system-sleep.js';
 
 
 const engine = new EsqlEngine(numsCatalog());
@@ -13,6 +14,7 @@ function gated(query: string) {
   const waiting: (() => void)[] = [];
   const execution: QueryExecution = engine.prepare(query).execute({
     signal: new AbortController().signal,
+    sleep: systemSleep,
     blockFactory: new BlockFactory(new MemoryBudget(1e9, 'request'), new MemoryBudget(1e9, 'parent')),
     sliceMs: 0,
     yieldToEventLoop: () => new Promise<void>((resolve) => waiting.push(resolve)),

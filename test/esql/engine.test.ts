@@ -4,6 +4,7 @@ import { EsError } from '../../src/errors.js';
 import { EsqlEngine } from '../../src/esql/engine.js';
 import type { EngineResult, ExecuteOptions, QueryExecution } from '../../src/esql/query-engine.js';
 import { testCatalog } from './analyzer/test-catalog.js';
+import { systemSleep } from '../support/system-sleep.js';
 
 const engine = new EsqlEngine(testCatalog(), { testFunctions: true });
 const blockFactory = () => new BlockFactory(new MemoryBudget(1e9, 'query'), new MemoryBudget(1e9, 'global'));
@@ -11,7 +12,7 @@ const blockFactory = () => new BlockFactory(new MemoryBudget(1e9, 'query'), new 
 function start(query: string, options: Partial<ExecuteOptions> = {}): QueryExecution {
   return engine
     .prepare(query, { nowMs: Date.parse('2024-05-01T00:00:00Z') })
-    .execute({ signal: new AbortController().signal, blockFactory: blockFactory(), ...options });
+    .execute({ signal: new AbortController().signal, sleep: systemSleep, blockFactory: blockFactory(), ...options });
 }
 
 const run = (query: string): Promise<EngineResult> => start(query).result;
@@ -289,7 +290,7 @@ describe('EsqlEngine: stop and cancel', () => {
 });
 
 describe('EsqlEngine: prepared queries', () => {
-  const opts = () => ({ signal: new AbortController().signal, blockFactory: blockFactory() });
+  const opts = () => ({ signal: new AbortController().signal, sleep: systemSleep, blockFactory: blockFactory() });
   const warned = [
     'Line 1:31: evaluation of [a + 1] failed, treating result as null. Only first 20 failures recorded.',
     'Line 1:31: java.lang.ArithmeticException: integer overflow',

@@ -3,6 +3,7 @@ import { BlockFactory, MemoryBudget } from '../../src/compute/block-factory.js';
 import { EsqlEngine } from '../../src/esql/engine.js';
 import { Catalog } from '../../src/storage/catalog.js';
 import { generateLogs } from '../../src/storage/demo-logs.js';
+import { systemSleep } from '../support/system-sleep.js';
 
 /**
  * WHERE on selection vectors, EVAL over deferred (late-gathered) columns and TopN, end to end against
@@ -15,7 +16,8 @@ describe('filter, arithmetic and TopN over the demo logs', () => {
   const engine = new EsqlEngine(catalog);
   const rows = async (query: string) => {
     const blockFactory = new BlockFactory(new MemoryBudget(1e9, 'query'), new MemoryBudget(1e9, 'global'));
-    const r = await engine.prepare(query, { nowMs: 0 }).execute({ signal: new AbortController().signal, blockFactory }).result;
+    const options = { signal: new AbortController().signal, sleep: systemSleep, blockFactory };
+    const r = await engine.prepare(query, { nowMs: 0 }).execute(options).result;
     expect(r.warnings).toEqual([]);
     return r.values;
   };

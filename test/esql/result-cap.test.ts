@@ -4,6 +4,7 @@ import { MAX_RESULT_ROWS } from '../../src/esql/analyzer/analyzer.js';
 import { EsqlEngine } from '../../src/esql/engine.js';
 import { Catalog } from '../../src/storage/catalog.js';
 import { storedIndex } from './analyzer/test-catalog.js';
+import { systemSleep } from '../support/system-sleep.js';
 
 /** ES returns at most 10,000 rows whatever LIMIT asks; a LIMIT before a STATS is not capped. */
 const catalog = new Catalog();
@@ -13,6 +14,7 @@ const engine = new EsqlEngine(catalog, {});
 const run = (query: string) =>
   engine.prepare(query).execute({
     signal: new AbortController().signal,
+    sleep: systemSleep,
     blockFactory: new BlockFactory(new MemoryBudget(1e9, 'query'), new MemoryBudget(1e9, 'global')),
   }).result;
 

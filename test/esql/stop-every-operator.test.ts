@@ -3,6 +3,7 @@ import { BlockFactory, MemoryBudget } from '../../src/compute/block-factory.js';
 import { EsqlEngine } from '../../src/esql/engine.js';
 import type { EngineResult } from '../../src/esql/query-engine.js';
 import { testCatalog } from './analyzer/test-catalog.js';
+import { systemSleep } from '../support/system-sleep.js';
 
 /**
  * Stop (finishEarly) must work the same way whatever operators a query has: the query ends with the
@@ -14,13 +15,15 @@ const engine = new EsqlEngine(testCatalog(), { testFunctions: true });
 const blockFactory = () => new BlockFactory(new MemoryBudget(1e9, 'query'), new MemoryBudget(1e9, 'global'));
 
 function complete(query: string): Promise<EngineResult> {
-  return engine.prepare(query).execute({ signal: new AbortController().signal, blockFactory: blockFactory() }).result;
+  const options = { signal: new AbortController().signal, sleep: systemSleep, blockFactory: blockFactory() };
+  return engine.prepare(query).execute(options).result;
 }
 
 function stoppedAfterFirstSlice(query: string): Promise<EngineResult> {
   let yields = 0;
   const exec = engine.prepare(query).execute({
     signal: new AbortController().signal,
+    sleep: systemSleep,
     blockFactory: blockFactory(),
     sliceMs: 0,
     yieldToEventLoop: () => {

@@ -54,6 +54,15 @@ describe('result rendering', () => {
     expect(body).toContain('"columns":[{"name":"a","type":"integer"},{"name":"d","type":"double"}],"values":[[1,2],[1.0,2.5]]');
   });
 
+  it('renders an async view per column when its query was submitted columnar, whoever reads it', () => {
+    const view = { id: 'abc', isRunning: false as const, result: completed(), startTimeMs: 1, expirationTimeMs: 2 };
+    const { columnar: _reader, ...reader } = options();
+    expect(renderAsyncView({ ...view, columnar: true }, reader).body).toContain('"values":[[1,2],[1.0,2.5],[null,null]]');
+    expect(renderAsyncView(view, options({ columnar: true })).body).toContain('"values":[[1,1.0,null],[2,2.5,null]]');
+    const csv = { kind: 'csv', delimiter: ',', header: true, contentType: 'text/csv' } as const;
+    expect(renderAsyncView({ ...view, columnar: true }, options({ format: csv })).body).toBe('a,d,n\r\n1,1.0,\r\n2,2.5,\r\n');
+  });
+
   it('prints every column in text formats, as ES ignores drop_null_columns there', () => {
     const csv = { kind: 'csv', delimiter: ',', header: true, contentType: 'text/csv' } as const;
     expect(renderSyncResult(completed(), options({ format: csv, dropNullColumns: true })).body).toBe('a,d,n\r\n1,1.0,\r\n2,2.5,\r\n');

@@ -1,14 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { EsqlEngine } from '../../src/esql/engine.js';
 import { buildServer } from '../../src/http/server.js';
-import { MemoryControlChannel } from '../../src/memory/memory-control-channel.js';
-import { MemoryNodeRegistry } from '../../src/memory/memory-node-registry.js';
-import { MemoryResultStore } from '../../src/memory/memory-result-store.js';
-import { MemoryStatusBus } from '../../src/memory/memory-status-bus.js';
 import { LocalQueryRuntime } from '../../src/runtime/local-query-runtime.js';
 import { SystemClock } from '../../src/runtime/system-clock.js';
 import type { Authenticator } from '../../src/security/authenticator.js';
 import { Catalog } from '../../src/storage/catalog.js';
+import { memoryPorts } from '../support/memory-ports.js';
 
 export interface IngestServer {
   readonly url: string;
@@ -22,13 +19,7 @@ export async function startIngestServer(options: { authenticator?: Authenticator
   const clock = new SystemClock();
   const runtime = new LocalQueryRuntime({
     engine: new EsqlEngine(catalog),
-    ports: {
-      results: new MemoryResultStore(clock),
-      status: new MemoryStatusBus(),
-      control: new MemoryControlChannel(),
-      nodes: new MemoryNodeRegistry(clock),
-      clock,
-    },
+    ports: memoryPorts(clock),
   });
   const app = buildServer(runtime, { nodeName: 'ingest-node', catalog, ...options });
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -164,7 +164,9 @@ describe('async routes', () => {
     await postQuery('{"query":"x"}', undefined, '/_query/async');
     expect(runtime.calls[0]).toEqual({
       method: 'submit',
-      args: [{ query: 'x', params: undefined, waitForCompletionMs: 1000, keepAliveMs: 432_000_000, keepOnCompletion: false }],
+      args: [
+        { query: 'x', params: undefined, waitForCompletionMs: 1000, keepAliveMs: 432_000_000, keepOnCompletion: false, columnar: false },
+      ],
     });
   });
 

@@ -2,15 +2,12 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { EsqlEngine } from '../../src/esql/engine.js';
 import { buildServer } from '../../src/http/server.js';
-import { MemoryControlChannel } from '../../src/memory/memory-control-channel.js';
-import { MemoryNodeRegistry } from '../../src/memory/memory-node-registry.js';
-import { MemoryResultStore } from '../../src/memory/memory-result-store.js';
-import { MemoryStatusBus } from '../../src/memory/memory-status-bus.js';
-import { LocalQueryRuntime } from '../../src/runtime/local-query-runtime.js';
+import { LocalQueryRuntime, type RuntimePorts } from '../../src/runtime/local-query-runtime.js';
 import { SystemClock } from '../../src/runtime/system-clock.js';
 import { Catalog } from '../../src/storage/catalog.js';
 import { loadCsvIndex } from '../../src/storage/csv-loader.js';
 import { generateLogs } from '../../src/storage/demo-logs.js';
+import { memoryPorts } from '../support/memory-ports.js';
 
 /** The ES|QL REST docs example, plus a column that is null everywhere and a double column. */
 export const BOOKS_CSV = `author:text,name:text,page_count:integer,release_date:date,rating:double,note:keyword
@@ -30,22 +27,18 @@ export interface TestServer {
 /**
  * The real stack on 127.0.0.1, port 0: catalog (`books` + a generated `logs`), EsqlEngine with test
  * functions (DELAY makes a query slow on demand), LocalQueryRuntime over the in-memory ports, and
- * the HTTP adapter.
+ * the HTTP adapter. Servers given the same `ports` (with a directory) and distinct `nodeId`s form a cluster.
  */
-export async function startTestServer(options: { logsRows?: number; stopGraceMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { logsRows?: number; stopGraceMs?: number; ports?: RuntimePorts; nodeId?: string } = {},
+): Promise<TestServer> {
   const catalog = new Catalog();
   catalog.put(loadCsvIndex('books', BOOKS_CSV));
   catalog.put(generateLogs(options.logsRows ?? 2000, 7));
-  const clock = new SystemClock();
   const runtime = new LocalQueryRuntime({
     engine: new EsqlEngine(catalog, { testFunctions: true }),
-    ports: {
-      results: new MemoryResultStore(clock),
-      status: new MemoryStatusBus(),
-      control: new MemoryControlChannel(),
-      nodes: new MemoryNodeRegistry(clock),
-      clock,
-    },
+    ports: options.ports ?? memoryPorts(new SystemClock()),
+    ...(options.nodeId === undefined ? {} : { nodeId: options.nodeId }),
     stopGraceMs: options.stopGraceMs ?? 2000,
   });
   const app = buildServer(runtime, { nodeName: 'test-node', clusterName: 'test-cluster' });

@@ -1,11 +1,8 @@
 import { EsqlEngine } from '../../src/esql/engine.js';
-import { MemoryControlChannel } from '../../src/memory/memory-control-channel.js';
-import { MemoryNodeRegistry } from '../../src/memory/memory-node-registry.js';
-import { MemoryResultStore } from '../../src/memory/memory-result-store.js';
-import { MemoryStatusBus } from '../../src/memory/memory-status-bus.js';
 import { LocalQueryRuntime, type LocalQueryRuntimeOptions } from '../../src/runtime/local-query-runtime.js';
 import { settle, SimulatedClock } from '../../src/runtime/simulated-clock.js';
 import { ROWS, SEGMENT_ROWS, SEGMENTS, numsCatalog } from '../support/nums-catalog.js';
+import { memoryPorts } from '../support/memory-ports.js';
 
 
 /**
@@ -40,16 +37,16 @@ export function gate() {
 export function gatedEsqlRuntime(options: Partial<LocalQueryRuntimeOptions> = {}) {
   const clock = new SimulatedClock();
   const g = gate();
-  const results = new MemoryResultStore(clock);
+  const ports = memoryPorts(clock);
   const runtime = new LocalQueryRuntime({
     engine: new EsqlEngine(numsCatalog()),
-    ports: { results, status: new MemoryStatusBus(), control: new MemoryControlChannel(), nodes: new MemoryNodeRegistry(clock), clock },
+    ports,
     nodeId: 'node-1',
     sliceMs: 0,
     yieldToEventLoop: g.yieldToEventLoop,
     ...options,
   });
-  return { runtime, clock, gate: g, results };
+  return { runtime, clock, gate: g, results: ports.results };
 }
 
 export { ROWS, SEGMENT_ROWS, SEGMENTS };

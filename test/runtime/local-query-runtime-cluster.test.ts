@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryControlChannel } from '../../src/memory/memory-control-channel.js';
-import { MemoryNodeRegistry } from '../../src/memory/memory-node-registry.js';
-import { MemoryResultStore } from '../../src/memory/memory-result-store.js';
-import { MemoryRunningQueryDirectory } from '../../src/memory/memory-running-query-directory.js';
-import { MemoryStatusBus } from '../../src/memory/memory-status-bus.js';
 import { encodeAsyncId } from '../../src/runtime/async-id.js';
 import { LocalQueryRuntime } from '../../src/runtime/local-query-runtime.js';
 import type { StatusEvent } from '../../src/runtime/query-runtime.js';
 import { settle, SimulatedClock } from '../../src/runtime/simulated-clock.js';
 import { FakeQueryEngine } from './fake-query-engine.js';
 import { asyncRequest, thrown } from './runtime-harness.js';
+import { memoryClusterPorts } from '../support/memory-ports.js';
 
 /** Two nodes sharing every port, as two processes share one Redis. */
 function cluster() {
   const clock = new SimulatedClock();
-  const ports = {
-    results: new MemoryResultStore(clock),
-    status: new MemoryStatusBus(),
-    control: new MemoryControlChannel(),
-    nodes: new MemoryNodeRegistry(clock),
-    directory: new MemoryRunningQueryDirectory(),
-    clock,
-  };
+  const ports = memoryClusterPorts(clock);
   const node = (nodeId: string) => {
     const engine = new FakeQueryEngine();
     const runtime = new LocalQueryRuntime({ engine, ports, nodeId, heartbeatIntervalMs: 1_000, heartbeatTtlMs: 3_000 });
@@ -47,6 +36,17 @@ describe('LocalQueryRuntime in a cluster', () => {
     const fromB = await b.runtime.get(id!, { owner: 'alice' });
     expect(fromB.isRunning).toBe(false);
     expect(fromB).toEqual(await a.runtime.get(id!, { owner: 'alice' }));
+  });
+
+  it('a columnar query is marked columnar by every node, running record and stored result included', async () => {
+    const { a, b, ports } = cluster();
+    const { id } = await a.runtime.submit(asyncRequest({ waitForCompletionMs: 0, columnar: true }));
+    expect(await ports.directory.get(id!)).toMatchObject({ columnar: true });
+    a.engine.last.complete();
+    await settle();
+    expect(await ports.results.get(id!)).toMatchObject({ columnar: true });
+    expect(await b.runtime.get(id!)).toMatchObject({ isRunning: false, columnar: true });
+    expect(await a.runtime.get(id!)).toMatchObject({ isRunning: false, columnar: true });
   });
 
   it('GET with wait_for_completion_timeout on another node returns when the owner finishes', async () => {

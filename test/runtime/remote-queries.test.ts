@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EsqlEngine } from '../../src/esql/engine.js';
-import { MemoryControlChannel } from '../../src/memory/memory-control-channel.js';
 import { MemoryNodeRegistry } from '../../src/memory/memory-node-registry.js';
-import { MemoryResultStore } from '../../src/memory/memory-result-store.js';
-import { MemoryRunningQueryDirectory } from '../../src/memory/memory-running-query-directory.js';
-import { MemoryStatusBus } from '../../src/memory/memory-status-bus.js';
 import { encodeAsyncId } from '../../src/runtime/async-id.js';
 import { LocalQueryRuntime } from '../../src/runtime/local-query-runtime.js';
 import { RemoteQueries } from '../../src/runtime/remote-queries.js';
@@ -13,23 +9,17 @@ import { doneEventFor } from '../../src/runtime/status-watch.js';
 import { numsCatalog } from '../support/nums-catalog.js';
 import { gatedEsqlRuntime, ROWS } from './gated-esql-runtime.js';
 import { asyncRequest, thrown } from './runtime-harness.js';
+import { memoryClusterPorts } from '../support/memory-ports.js';
 
 const LOST = 'node [node-z] left the cluster before the query finished';
 
 /** The ports of a cluster in which node-z ran a query and died: its record stays, its heartbeat is gone. */
-async function lostQuery() {
+async function lostQuery(extra: { columnar?: true } = {}) {
   const clock = new SimulatedClock();
-  const ports = {
-    results: new MemoryResultStore(clock),
-    status: new MemoryStatusBus(),
-    control: new MemoryControlChannel(),
-    nodes: new MemoryNodeRegistry(clock),
-    directory: new MemoryRunningQueryDirectory(),
-    clock,
-  };
+  const ports = memoryClusterPorts(clock);
   const id = encodeAsyncId({ docId: 'gL_jHjx7QhKENPKIjvZibw', nodeId: 'node-z', taskNumber: 1 });
   const startTimeMs = clock.now();
-  await ports.directory.put({ id, owner: 'alice', node: 'node-z', startTimeMs, expirationTimeMs: startTimeMs + 60_000 });
+  await ports.directory.put({ id, owner: 'alice', node: 'node-z', startTimeMs, expirationTimeMs: startTimeMs + 60_000, ...extra });
   clock.advance(3_000);
   const remote = new RemoteQueries({ ...ports, nodeId: 'node-b', livenessCheckMs: 1_000 });
   const record = await remote.find(id, id, 'alice');
@@ -47,20 +37,28 @@ describe('RemoteQueries: a query whose node died', () => {
     expect(await ports.directory.get(id)).toBeUndefined();
   });
 
+  it('keeps the submit’s columnar choice in the outcome it stores, so every node renders it per column', async () => {
+    const { ports, id, remote, record } = await lostQuery({ columnar: true });
+    await ports.directory.checkpoint(id, {
+      takenAtMs: record.startTimeMs,
+      result: { columns: [], values: [], isPartial: true, documentsFound: 0, valuesLoaded: 0, warnings: [] },
+    });
+    expect(await remote.get(record, id, {})).toMatchObject({ isRunning: false, columnar: true });
+    expect(await ports.results.get(id)).toMatchObject({ columnar: true });
+  });
+
   it('with a checkpoint: its rows as a partial result, with a warning naming the lost node', async () => {
     const { ports, clock, id, remote, record, startTimeMs } = await lostQuery();
     const takenAtMs = startTimeMs + 2_000;
-    await ports.directory.checkpoint(id, {
-      takenAtMs,
-      result: {
-        columns: [{ name: 'c', type: 'long' }],
-        values: [[42]],
-        isPartial: true,
-        documentsFound: 42,
-        valuesLoaded: 42,
-        warnings: ['Line 1:1: evaluation of [x] failed'],
-      },
-    });
+    const checkpointed = {
+      columns: [{ name: 'c', type: 'long' as const }],
+      values: [[42]],
+      isPartial: true,
+      documentsFound: 42,
+      valuesLoaded: 42,
+      warnings: ['Line 1:1: evaluation of [x] failed'],
+    };
+    await ports.directory.checkpoint(id, { takenAtMs, result: checkpointed });
     const view = await remote.stop(record, id);
     expect(view).toEqual({
       id,
@@ -68,11 +66,7 @@ describe('RemoteQueries: a query whose node died', () => {
       startTimeMs,
       expirationTimeMs: startTimeMs + 60_000,
       result: {
-        columns: [{ name: 'c', type: 'long' }],
-        values: [[42]],
-        isPartial: true,
-        documentsFound: 42,
-        valuesLoaded: 42,
+        ...checkpointed,
         warnings: [
           'Line 1:1: evaluation of [x] failed',
           `${LOST}; partial results from its last checkpoint, taken at ${new Date(takenAtMs).toISOString()}`,
@@ -97,14 +91,7 @@ describe('RemoteQueries: a query whose node died', () => {
 describe('checkpoints of a running query, end to end', () => {
   it('node A checkpoints its running STATS; when A is lost, node B answers with those rows', async () => {
     const clock = new SimulatedClock();
-    const shared = {
-      results: new MemoryResultStore(clock),
-      status: new MemoryStatusBus(),
-      control: new MemoryControlChannel(),
-      nodes: new MemoryNodeRegistry(clock),
-      directory: new MemoryRunningQueryDirectory(),
-      clock,
-    };
+    const shared = memoryClusterPorts(clock);
     // A heartbeats into a registry nobody else reads: to the cluster, node-a is gone.
     const a = gatedEsqlRuntime({ nodeId: 'node-a', ports: { ...shared, nodes: new MemoryNodeRegistry(clock) }, checkpointIntervalMs: 1_000 });
     const b = new LocalQueryRuntime({ engine: new EsqlEngine(numsCatalog()), ports: shared, nodeId: 'node-b' });

@@ -1,11 +1,8 @@
-import { MemoryControlChannel } from '../../src/memory/memory-control-channel.js';
-import { MemoryNodeRegistry } from '../../src/memory/memory-node-registry.js';
-import { MemoryResultStore } from '../../src/memory/memory-result-store.js';
-import { MemoryStatusBus } from '../../src/memory/memory-status-bus.js';
 import { LocalQueryRuntime, type LocalQueryRuntimeOptions } from '../../src/runtime/local-query-runtime.js';
 import type { AsyncQueryRequest } from '../../src/runtime/query-runtime.js';
 import { SimulatedClock } from '../../src/runtime/simulated-clock.js';
 import { FakeQueryEngine } from './fake-query-engine.js';
+import { memoryPorts } from '../support/memory-ports.js';
 
 export const GRACE_MS = 1_000;
 
@@ -13,13 +10,11 @@ export const GRACE_MS = 1_000;
 export function createTestRuntime(options: Partial<LocalQueryRuntimeOptions> = {}) {
   const clock = new SimulatedClock();
   const engine = new FakeQueryEngine();
-  const results = new MemoryResultStore(clock);
-  const status = new MemoryStatusBus();
-  const control = new MemoryControlChannel();
-  const nodes = new MemoryNodeRegistry(clock);
+  const ports = memoryPorts(clock);
+  const { results, status, control, nodes } = ports;
   const runtime = new LocalQueryRuntime({
     engine,
-    ports: { results, status, control, nodes, clock },
+    ports,
     nodeId: 'node-1',
     stopGraceMs: GRACE_MS,
     progressIntervalMs: 100,

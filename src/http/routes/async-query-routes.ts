@@ -73,9 +73,10 @@ export function registerAsyncQueryRoutes(app: FastifyInstance, ctx: RouteContext
       waitForCompletionMs: checkWait(waitMs, ctx.limits),
       keepAliveMs: checkKeepAlive(keepAliveMs, ctx.limits),
       keepOnCompletion: body.keepOnCompletion ?? booleanParam(params, 'keep_on_completion', false),
+      columnar: body.columnar,
       ...(owner === undefined ? {} : { owner }),
     });
-    return sendView(reply, view, response, body.columnar, ctx);
+    return sendView(reply, view, response, ctx);
   });
 
   app.get<{ Params: IdParams }>('/_query/async/:id', async (request, reply) => {
@@ -91,7 +92,7 @@ export function registerAsyncQueryRoutes(app: FastifyInstance, ctx: RouteContext
       keepAliveMs: keepAliveMs === undefined || keepAliveMs < 0 ? undefined : checkKeepAlive(keepAliveMs, ctx.limits),
       ...(owner === undefined ? {} : { owner }),
     });
-    return sendView(reply, view, response, false, ctx);
+    return sendView(reply, view, response, ctx);
   });
 
   app.post<{ Params: IdParams }>('/_query/async/:id/stop', async (request, reply) => {
@@ -99,7 +100,7 @@ export function registerAsyncQueryRoutes(app: FastifyInstance, ctx: RouteContext
     const response = responseOptions(request);
     const owner = ownerOf(request);
     const view = await ctx.runtime.stop(request.params.id, owner === undefined ? {} : { owner });
-    return sendView(reply, view, response, false, ctx);
+    return sendView(reply, view, response, ctx);
   });
 
   app.delete<{ Params: IdParams }>('/_query/async/:id', async (request, reply) => {
@@ -114,12 +115,11 @@ function sendView(
   reply: FastifyReply,
   view: AsyncQueryView,
   response: ResponseOptions,
-  columnar: boolean,
   ctx: RouteContext,
 ): FastifyReply {
   setAsyncHeaders(reply, view);
   if (!view.isRunning) setWarningHeaders(reply, view.result.warnings, ctx.version);
-  return sendRendered(reply, renderAsyncView(capView(view, ctx.limits), { ...response, columnar }));
+  return sendRendered(reply, renderAsyncView(capView(view, ctx.limits), response));
 }
 
 /**

@@ -4,6 +4,7 @@ import { EsqlEngine } from '../../../src/esql/engine.js';
 import type { EngineResult } from '../../../src/esql/query-engine.js';
 import { Catalog } from '../../../src/storage/catalog.js';
 import { storedIndex } from '../analyzer/test-catalog.js';
+import { systemSleep } from '../../support/system-sleep.js';
 
 // Ten rows, three fully populated columns: `values_loaded` is 10 per column the source loads.
 const rowsOf = Array.from({ length: 10 }, (_, i) => [i, `k${i % 3}`, i / 2]);
@@ -23,7 +24,8 @@ const engine = new EsqlEngine(catalog, { testFunctions: true });
 
 function run(query: string): Promise<EngineResult> {
   const blockFactory = new BlockFactory(new MemoryBudget(1e9, 'query'), new MemoryBudget(1e9, 'global'));
-  return engine.prepare(query, { nowMs: 0 }).execute({ signal: new AbortController().signal, blockFactory }).result;
+  const options = { signal: new AbortController().signal, sleep: systemSleep, blockFactory };
+  return engine.prepare(query, { nowMs: 0 }).execute(options).result;
 }
 
 async function loaded(query: string): Promise<{ loaded: number; values: unknown[][]; columns: string[] }> {
