@@ -24,6 +24,9 @@ export interface GroupAssignment {
   readonly count: number;
 }
 
+/** At most this many pages in a row skip the one-pass two-key fold after it kept missing. */
+const MAX_FUSED_PAUSE = 64;
+
 /** Pair keys are `left * PAIR_SHIFT + right`: exact in a double while ordinals stay below 2^26. */
 const PAIR_SHIFT = 2 ** 26;
 
@@ -51,6 +54,11 @@ export class BlockHash {
   /** Reused per single-valued page: the group ids handed out, and one key's ordinals while folding. */
   private ids = new Int32Array(0);
   private scratch = new Int32Array(0);
+  /** The key blocks of the page being added (reused). */
+  private readonly blocks: Block[];
+  /** Two-key pages left to add the slow way before trying the one-pass fold again, and the next such pause. */
+  private fusedPause = 0;
+  private fusedBackoff = 1;
 
   constructor(readonly keys: readonly GroupKey[]) {
     this.ordinals = keys.map((k) => new KeyOrdinals(k.type));
@@ -59,6 +67,7 @@ export class BlockHash {
     this.groupOrdinals = keys.length > 1 ? keys.map(() => new Int32Array(1024)) : [];
     this.rowOrdinals = keys.map(() => new Int32Array(16));
     this.rowCounts = new Int32Array(keys.length);
+    this.blocks = new Array<Block>(keys.length);
   }
 
   get groupCount(): number {
@@ -67,10 +76,16 @@ export class BlockHash {
 
   add(page: Page): GroupAssignment {
     const n = page.positionCount;
-    const blocks = this.keys.map((k) => page.blocks[k.channel]);
-    if (blocks.every((b) => b.firstValueIndexes === undefined)) {
+    const blocks = this.blocks;
+    let singleValued = true;
+    for (let k = 0; k < blocks.length; k++) {
+      blocks[k] = page.blocks[this.keys[k].channel];
+      if (blocks[k].firstValueIndexes !== undefined) singleValued = false;
+    }
+    if (singleValued) {
       if (this.ids.length < n) this.ids = new Int32Array(n);
       const ids = this.ids.length === n ? this.ids : this.ids.subarray(0, n);
+      if (blocks.length === 2 && this.foldPairDirect(blocks, n, ids)) return { groupIds: ids, positions: null, count: n };
       this.ordinals[0].addSingleValued(blocks[0], n, ids);
       if (blocks.length === 1) return { groupIds: ids, positions: null, count: n };
       if (this.scratch.length < n) this.scratch = new Int32Array(n);
@@ -97,6 +112,36 @@ export class BlockHash {
     for (const c of this.pairCaches) bytes += c.bytes;
     bytes += this.ids.byteLength + this.scratch.byteLength;
     return bytes + this.groups * 4 * this.groupOrdinals.length;
+  }
+
+  /**
+   * Two keys whose ordinals come from direct tables (dictionary terms, small integers) and whose
+   * pairs fit the pair cache: every row's group id in one pass, no per-key ordinal column. False
+   * when not applicable or some value or pair is new; the caller then takes the per-key path, which
+   * records what was new. After a miss the next pages skip this try, longer each time it misses.
+   */
+  private foldPairDirect(blocks: Block[], n: number, ids: Int32Array): boolean {
+    if (this.fusedPause > 0) {
+      this.fusedPause--;
+      return false;
+    }
+    const [left, right] = this.ordinals;
+    const leftCodes = left.directCodes(blocks[0]);
+    const rightCodes = right.directCodes(blocks[1]);
+    if (leftCodes === null || rightCodes === null) return this.pauseFused();
+    const cache = this.pairCaches[0];
+    if (!cache.cover(left.size, right.size)) return this.pauseFused();
+    if (!cache.foldCodes(leftCodes, left.directTable(blocks[0]), rightCodes, right.directTable(blocks[1]), ids, n)) {
+      return this.pauseFused();
+    }
+    this.fusedBackoff = 1;
+    return true;
+  }
+
+  private pauseFused(): false {
+    this.fusedPause = this.fusedBackoff;
+    this.fusedBackoff = Math.min(2 * this.fusedBackoff, MAX_FUSED_PAUSE);
+    return false;
   }
 
   /** ids[p] = pair(ids[p], ords[p]): the fold step for key k over a whole column. */

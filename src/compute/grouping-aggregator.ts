@@ -1,4 +1,5 @@
 import type { Block } from './block.js';
+import type { PlainSum } from './plain-sums.js';
 
 /**
  * Grouping aggregation state for one aggregate of a STATS. Group ids are dense ints assigned by the
@@ -17,6 +18,12 @@ export interface GroupingAggregator {
    * for live previews while the query keeps running.
    */
   evaluate(groupCount: number): Block;
+  /**
+   * Optional, for sums (SUM, AVG): when `input` (its one argument) is a single-valued, null-free number column and
+   * the state allows it, the state (capacity made for `groupCount` groups) for the operator to add
+   * this page together with another such sum in one loop, instead of calling add(); else null.
+   */
+  plainSum?(input: Block, groupCount: number): PlainSum | null;
   /** Approximate bytes held, for memory accounting. */
   estimatedBytes(): number;
 }

@@ -90,6 +90,25 @@ export class KeyOrdinals {
     return k;
   }
 
+  /**
+   * The per-row codes of a single-valued block without nulls whose ordinals come from a direct table
+   * (see directTable): a dictionary block's term ordinals, or an integer block's values. Null for
+   * any other block. Lets BlockHash compute composite group ids in one pass over several keys.
+   */
+  directCodes(block: Block): Int32Array | null {
+    if (block.nulls !== undefined || block.firstValueIndexes !== undefined) return null;
+    if (block.dictionary !== undefined) return this.others === null ? null : block.dictionary.ordinals;
+    return this.numbers !== null && block.values instanceof Int32Array ? block.values : null;
+  }
+
+  /**
+   * code -> key ordinal for the codes of directCodes(block), -1 (or out of range) where the code has
+   * no ordinal yet: those rows must go through addSingleValued once. Only valid until the next add.
+   */
+  directTable(block: Block): Int32Array {
+    return block.dictionary === undefined ? this.smallInts : this.dictionaryMap(block.dictionary.terms);
+  }
+
   /** Ordinals of positions `0..n)` of a single-valued block into `out`. */
   addSingleValued(block: Block, n: number, out: Int32Array): void {
     const nulls = block.nulls;

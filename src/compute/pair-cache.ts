@@ -37,6 +37,44 @@ export class PairCache {
     return n;
   }
 
+  /**
+   * Grows the table to hold every pair (left < leftCount, right < rightCount); false when that would
+   * take more than MAX_CELLS. Then any two ordinals below those counts index the table directly.
+   */
+  cover(leftCount: number, rightCount: number): boolean {
+    if (leftCount <= this.leftCapacity && rightCount <= this.rightCapacity) return true;
+    const leftCapacity = powerOfTwoAbove(Math.max(leftCount, this.leftCapacity) - 1);
+    const rightCapacity = powerOfTwoAbove(Math.max(rightCount, this.rightCapacity) - 1);
+    if (leftCapacity * rightCapacity > MAX_CELLS) return false;
+    this.grow(leftCapacity, rightCapacity);
+    return true;
+  }
+
+  /**
+   * The fold ids of two keys in one pass, straight from their direct codes (KeyOrdinals.directCodes):
+   * `out[p] = id(left = lefts[codes0[p]], right = rights[codes1[p]])`. Needs cover() of both keys'
+   * ordinal counts first. Returns false when some row's code or pair is not known yet (out is then
+   * partly written; the caller recomputes the page the slow way, which fills the tables).
+   */
+  foldCodes(codes0: Int32Array, lefts: Int32Array, codes1: Int32Array, rights: Int32Array, out: Int32Array, n: number): boolean {
+    const table = this.table;
+    const shift = this.shift;
+    const leftSize = lefts.length;
+    const rightSize = rights.length;
+    let miss = 0;
+    for (let p = 0; p < n; p++) {
+      const a = codes0[p];
+      const left = a >>> 0 < leftSize ? lefts[a] : -1;
+      const b = codes1[p];
+      const right = b >>> 0 < rightSize ? rights[b] : -1;
+      // Both below the covered counts when known, so the cell exists; -1 marks an unknown pair.
+      const id = (left | right) < 0 ? -1 : table[(left << shift) | right];
+      out[p] = id;
+      miss |= id;
+    }
+    return miss >= 0;
+  }
+
   /** Remembers the id of (left, right) when the table can hold it (growing it if small enough). */
   set(left: number, right: number, id: number): void {
     if (left >= this.leftCapacity || right >= this.rightCapacity) {

@@ -20,7 +20,8 @@ export class CountAggregator implements GroupingAggregator {
     this.counts = growFloat64(this.counts, groupCount ?? maxGroupId(groupIds, positionCount) + 1);
     const counts = this.counts;
     if (this.countRows) {
-      for (let p = 0; p < positionCount; p++) if (groupIds[p] >= 0) counts[groupIds[p]]++;
+      if (groupCount === 1) counts[0] += rowsInGroupZero(groupIds, positionCount);
+      else for (let p = 0; p < positionCount; p++) if (groupIds[p] >= 0) counts[groupIds[p]]++;
       return;
     }
     const block = inputs[0];
@@ -43,6 +44,16 @@ export class CountAggregator implements GroupingAggregator {
   estimatedBytes(): number {
     return this.counts.byteLength;
   }
+}
+
+/**
+ * How many ids are not negative, all being 0 or -1 (one group, as without BY): counted in a local,
+ * since `counts[0]++` per row would wait on its own previous store every row.
+ */
+function rowsInGroupZero(groupIds: Int32Array, positionCount: number): number {
+  let n = 0;
+  for (let p = 0; p < positionCount; p++) n += (groupIds[p] >>> 31) ^ 1;
+  return n;
 }
 
 const countsRows = (info: readonly ArgInfo[]): boolean => info.length === 0;

@@ -2,6 +2,7 @@ import type { Block } from '../../../compute/block.js';
 import { BlockBuilder } from '../../../compute/block-builder.js';
 import type { DataType } from '../../../compute/data-type.js';
 import type { GroupingAggregator } from '../../../compute/grouping-aggregator.js';
+import type { PlainSum } from '../../../compute/plain-sums.js';
 import type { AggregateFunctionDefinition, FunctionContext } from '../function-definition.js';
 import {
   NUMERIC_EXCEPT_UL,
@@ -21,52 +22,78 @@ import { maxGroupId } from './support/growable.js';
 import { type SumState, newSumState, sumType } from './support/sum-state.js';
 
 const MAX_LONG_AS_DOUBLE = 2 ** 63;
+const NO_DELTAS = new Float64Array(0);
 
 /**
  * SUM: integer and long sum exactly into a long (overflow gives null and `long overflow`, as ES's
  * SumLongAggregator); double sums with Kahan compensation. Null for a group without values.
  */
-export class SumAggregator implements GroupingAggregator {
-  private readonly sums: SumState;
+export class SumAggregator implements GroupingAggregator, PlainSum {
+  private readonly state: SumState;
   private readonly failures: FailureReporter;
   private readonly sink = (g: number, v: number): void => {
-    if (!this.sums.add(g, v)) this.failures.longOverflow();
+    if (!this.state.add(g, v)) this.failures.longOverflow();
   };
+  readonly exact: boolean;
 
   constructor(
     private readonly inputType: DataType,
     ctx: FunctionContext,
   ) {
-    this.sums = newSumState(inputType);
+    this.state = newSumState(inputType);
+    this.exact = this.state instanceof LongSums;
     this.failures = new FailureReporter(ctx);
   }
 
   add(groupIds: Int32Array, inputs: readonly Block[], positionCount: number, groupCount?: number): void {
-    this.sums.ensureCapacity(groupCount ?? maxGroupId(groupIds, positionCount) + 1);
+    this.state.ensureCapacity(groupCount ?? maxGroupId(groupIds, positionCount) + 1);
     const block = inputs[0];
     if (isPlainNumeric(block)) {
       // One typed loop instead of a callback per value; the same adds, so the same sums and overflows.
-      const sums = this.sums;
-      if (sums instanceof LongSums) {
-        if (sums.addPlain(groupIds, block.values as ArrayLike<number>, positionCount) > 0) this.failures.longOverflow();
-      } else sums.addPlain(groupIds, block.values as ArrayLike<number>, positionCount);
+      this.addRest(groupIds, block.values as ArrayLike<number>, 0, positionCount);
       return;
     }
     forEachNumber(block, groupIds, positionCount, this.sink);
+  }
+
+  plainSum(input: Block, groupCount: number): PlainSum | null {
+    const state = this.state;
+    if (!isPlainNumeric(input) || (state instanceof LongSums && !state.fusable())) return null;
+    state.ensureCapacity(groupCount);
+    return this;
+  }
+
+  get sums(): Float64Array {
+    return this.state.sums;
+  }
+
+  get deltas(): Float64Array {
+    return this.state instanceof LongSums ? NO_DELTAS : this.state.deltas;
+  }
+
+  get counts(): Float64Array {
+    return this.state.counts;
+  }
+
+  addRest(groupIds: Int32Array, values: ArrayLike<number>, from: number, positionCount: number): void {
+    const state = this.state;
+    if (state instanceof LongSums) {
+      if (state.addPlain(groupIds, values, from, positionCount) > 0) this.failures.longOverflow();
+    } else state.addPlain(groupIds, values, from, positionCount);
   }
 
   evaluate(groupCount: number): Block {
     const type = sumType(this.inputType) as DataType;
     const b = new BlockBuilder(type, groupCount);
     for (let g = 0; g < groupCount; g++) {
-      if (type === 'null' || !this.sums.seen(g) || this.sums.failed(g)) b.appendNull();
-      else b.appendNumber(this.sums.value(g));
+      if (type === 'null' || !this.state.seen(g) || this.state.failed(g)) b.appendNull();
+      else b.appendNumber(this.state.value(g));
     }
     return b.build();
   }
 
   estimatedBytes(): number {
-    return this.sums.estimatedBytes();
+    return this.state.estimatedBytes();
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { blockToValues } from '../../../../src/compute/block-builder.js';
 import { block, build, constant, feed, field, resolveType } from './helpers.js';
 
 describe('COUNT', () => {
@@ -13,6 +14,14 @@ describe('COUNT', () => {
     expect(inputArgs).toEqual([]);
     const out = feed(aggregator, [{ groups: [0, 1, 1, -1, 2, 0], columns: [] }], 4);
     expect(out).toEqual([2, 2, 1, 0]);
+  });
+
+  it('COUNT(*) with one group (no BY) counts the rows whose id is not negative', () => {
+    const { aggregator } = build('count', []);
+    aggregator.add(Int32Array.from([0, -1, 0, 0, -7]), [], 5, 1);
+    aggregator.add(Int32Array.from([-1, 0]), [], 2, 1);
+    aggregator.add(Int32Array.from([0, 0, 0]), [], 2, 1); // only the first positionCount ids
+    expect(blockToValues(aggregator.evaluate(1))).toEqual([6]);
   });
 
   it('COUNT(expr) counts each value of a multi-value and ignores nulls', () => {

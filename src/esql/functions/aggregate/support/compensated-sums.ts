@@ -1,55 +1,52 @@
-import { growFloat64, growUint8 } from './growable.js';
-
-const NO_COUNTS = new Float64Array(0);
+import { growFloat64 } from './growable.js';
 
 /**
  * Per-group Kahan sums of doubles, as ES's SumDoubleAggregator (CompensatedSum), so results match
  * ES to the last digit (`3.1599999999999984`, not `3.16`). Non-finite values are added plainly,
- * and a non-finite sum stays as it is.
+ * and a non-finite sum stays as it is. Each group also counts its values (AVG divides by it).
+ * The arrays are public for HashAggregationOperator's fused loop (compute/plain-sums.ts), which
+ * takes the same plain Kahan steps; they are replaced when they grow.
  */
 export class CompensatedSums {
-  private values = new Float64Array(0);
-  private deltas = new Float64Array(0);
-  private seenFlags = new Uint8Array(0);
+  sums = new Float64Array(0);
+  deltas = new Float64Array(0);
+  counts = new Float64Array(0);
 
   ensureCapacity(groupCount: number): void {
-    this.values = growFloat64(this.values, groupCount);
+    this.sums = growFloat64(this.sums, groupCount);
     this.deltas = growFloat64(this.deltas, groupCount);
-    this.seenFlags = growUint8(this.seenFlags, groupCount);
+    this.counts = growFloat64(this.counts, groupCount);
   }
 
   /** Always true: a double sum never fails (same shape as LongSums.add). */
   add(g: number, v: number): boolean {
-    this.seenFlags[g] = 1;
+    this.counts[g]++;
     if (!Number.isFinite(v)) {
-      this.values[g] += v;
+      this.sums[g] += v;
       return true;
     }
-    const value = this.values[g];
+    const value = this.sums[g];
     if (!Number.isFinite(value)) return true;
     const corrected = v + this.deltas[g];
     const updated = value + corrected;
     this.deltas[g] = corrected - (updated - value);
-    this.values[g] = updated;
+    this.sums[g] = updated;
     return true;
   }
 
   /**
-   * `add` for every position of a single-valued, null-free column: one loop, no callback per value
-   * (the hot path of SUM/AVG). Negative group ids are skipped (the aggregate's WHERE was not true).
-   * `counts` (AVG's), when given, counts each added value in the same pass.
+   * `add` for positions `from..positionCount)` of a single-valued, null-free column: one loop, no
+   * callback per value (the hot path of SUM and AVG). Negative group ids are skipped (the
+   * aggregate's WHERE was not true).
    */
-  addPlain(groupIds: Int32Array, values: ArrayLike<number>, positionCount: number, counts?: Float64Array): void {
-    const sums = this.values;
+  addPlain(groupIds: Int32Array, values: ArrayLike<number>, from: number, positionCount: number): void {
+    const sums = this.sums;
     const deltas = this.deltas;
-    const seen = this.seenFlags;
-    const counting = counts !== undefined;
-    const tally = counts ?? NO_COUNTS; // only written when counting
-    for (let p = 0; p < positionCount; p++) {
+    const counts = this.counts;
+    for (let p = from; p < positionCount; p++) {
       const g = groupIds[p];
       if (g < 0) continue;
-      seen[g] = 1;
-      if (counting) tally[g]++;
+      counts[g]++;
       const v = values[p];
       const value = sums[g];
       const corrected = v + deltas[g];
@@ -59,11 +56,19 @@ export class CompensatedSums {
       if (updated - updated === 0) {
         deltas[g] = corrected - (updated - value);
         sums[g] = updated;
-      } else if (!Number.isFinite(v)) sums[g] = value + v;
-      else if (Number.isFinite(value)) {
-        deltas[g] = corrected - (updated - value);
-        sums[g] = updated;
-      }
+      } else this.addNonFinite(g, v);
+    }
+  }
+
+  /** add()'s rules, uncounted, for a step whose plain Kahan result is not finite (out of the hot loop). */
+  private addNonFinite(g: number, v: number): void {
+    const value = this.sums[g];
+    if (!Number.isFinite(v)) this.sums[g] = value + v;
+    else if (Number.isFinite(value)) {
+      const corrected = v + this.deltas[g];
+      const updated = value + corrected;
+      this.deltas[g] = corrected - (updated - value);
+      this.sums[g] = updated;
     }
   }
 
@@ -72,7 +77,12 @@ export class CompensatedSums {
   }
 
   seen(g: number): boolean {
-    return g < this.seenFlags.length && this.seenFlags[g] === 1;
+    return this.count(g) > 0;
+  }
+
+  /** How many values group g has had. */
+  count(g: number): number {
+    return g < this.counts.length ? this.counts[g] : 0;
   }
 
   /**
@@ -80,11 +90,11 @@ export class CompensatedSums {
    * which yields value + delta: that last step decides the final digit (`14.69`, not `14.690000000000001`).
    */
   value(g: number): number {
-    const v = this.values[g];
+    const v = this.sums[g];
     return Number.isFinite(v) ? v + this.deltas[g] : v;
   }
 
   estimatedBytes(): number {
-    return this.values.byteLength + this.deltas.byteLength + this.seenFlags.byteLength;
+    return this.sums.byteLength + this.deltas.byteLength + this.counts.byteLength;
   }
 }

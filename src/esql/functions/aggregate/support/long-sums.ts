@@ -10,11 +10,13 @@ const TWO_POW_63 = 2 ** 63;
  *
  * Longs travel as integral doubles (exact to 2^53). Sums stay in the Float64Array while they are
  * safe integers; a group that grows past that moves to a bigint (rare), so it stays exact up to
- * the long range and overflow is detected exactly.
+ * the long range and overflow is detected exactly. Each group also counts its values (a group
+ * without any has a null sum). `sums` and `counts` are public for HashAggregationOperator's fused
+ * loop (compute/plain-sums.ts) while fusable(); they are replaced when they grow.
  */
 export class LongSums {
-  private sums = new Float64Array(0);
-  private seenFlags = new Uint8Array(0);
+  sums = new Float64Array(0);
+  counts = new Float64Array(0);
   private failedFlags = new Uint8Array(0);
   private big: Map<number, bigint> | null = null;
   /** Whether some group has failed (set with failedFlags, never cleared). */
@@ -22,13 +24,13 @@ export class LongSums {
 
   ensureCapacity(groupCount: number): void {
     this.sums = growFloat64(this.sums, groupCount);
-    this.seenFlags = growUint8(this.seenFlags, groupCount);
+    this.counts = growFloat64(this.counts, groupCount);
     this.failedFlags = growUint8(this.failedFlags, groupCount);
   }
 
   /** Adds `v` to group `g` (capacity already ensured). Returns false when this add overflowed. */
   add(g: number, v: number): boolean {
-    this.seenFlags[g] = 1;
+    this.counts[g]++;
     if (this.failedFlags[g] === 1) return true;
     const big = this.big === null ? undefined : this.big.get(g);
     if (big === undefined) {
@@ -42,33 +44,39 @@ export class LongSums {
     return this.addBig(g, big, v);
   }
 
+  /** Whether every sum is a plain safe integer (no bigint, no failure): the fused loop's precondition. */
+  fusable(): boolean {
+    return this.big === null && !this.anyFailed;
+  }
+
   /**
-   * `add` for every position of a single-valued, null-free column: one loop, no callback per value
-   * (the hot path of SUM). Negative group ids are skipped. Returns how many adds overflowed.
+   * `add` for positions `start..positionCount)` of a single-valued, null-free column: one loop, no
+   * callback per value (the hot path of SUM). Negative group ids are skipped. Returns how many adds
+   * overflowed.
    */
-  addPlain(groupIds: Int32Array, values: ArrayLike<number>, positionCount: number): number {
+  addPlain(groupIds: Int32Array, values: ArrayLike<number>, start: number, positionCount: number): number {
     const sums = this.sums;
-    const seen = this.seenFlags;
+    const counts = this.counts;
     const failed = this.failedFlags;
-    let from = 0;
-    if (this.big === null && !this.anyFailed) {
+    let from = start;
+    if (this.fusable()) {
       // The hot loop while every sum is a safe integer and none failed: no bigint lookup nor failure
       // check per row. It stops at the first add that leaves the safe range; the general loop below
       // takes over from that row.
       for (; from < positionCount; from++) {
         const g = groupIds[from];
         if (g < 0) continue;
-        seen[g] = 1;
         const s = sums[g] + values[from];
         if (s > Number.MAX_SAFE_INTEGER || s < -Number.MAX_SAFE_INTEGER) break;
         sums[g] = s;
+        counts[g]++;
       }
     }
     let overflows = 0;
     for (let p = from; p < positionCount; p++) {
       const g = groupIds[p];
       if (g < 0) continue;
-      seen[g] = 1;
+      counts[g]++;
       if (failed[g] === 1) continue;
       const big = this.big === null ? undefined : this.big.get(g);
       const v = values[p];
@@ -98,13 +106,13 @@ export class LongSums {
 
   /** Marks a group failed without a value (an input that already failed upstream). */
   fail(g: number): void {
-    this.seenFlags[g] = 1;
+    this.counts[g]++;
     this.failedFlags[g] = 1;
     this.anyFailed = true;
   }
 
   seen(g: number): boolean {
-    return g < this.seenFlags.length && this.seenFlags[g] === 1;
+    return g < this.counts.length && this.counts[g] > 0;
   }
 
   failed(g: number): boolean {
@@ -118,7 +126,7 @@ export class LongSums {
   }
 
   estimatedBytes(): number {
-    return this.sums.byteLength + this.seenFlags.byteLength * 2 + (this.big === null ? 0 : this.big.size * 48);
+    return this.sums.byteLength + this.counts.byteLength + this.failedFlags.byteLength + (this.big === null ? 0 : this.big.size * 48);
   }
 }
 
