@@ -5,7 +5,8 @@ import type {
   SourceOperator,
   SourceOperatorFactory,
 } from './operator.js';
-import { keepOperatorShapes } from './operator-shapes.js';
+import { IndexSourceOperator } from './index-source-operator.js';
+import { keepOperatorShapes, keepShape } from './operator-shapes.js';
 import type { Page } from './page.js';
 import { pageBytes } from './page-bytes.js';
 
@@ -180,8 +181,12 @@ export class Driver {
       throw e;
     }
     this.closeAll();
-    // A pipeline that moved many pages has hot optimised code worth keeping across a GC.
-    if (this.sourcePages > 1) keepOperatorShapes(this.factories, this.ctx);
+    // A pipeline that moved many pages has hot optimised code worth keeping across a GC: the
+    // operators' hidden classes, and the driver's own (a driver over an empty source pins no data).
+    if (this.sourcePages > 1) {
+      keepOperatorShapes(this.factories, this.ctx);
+      keepShape(new Driver(this.ctx, new IndexSourceOperator([], []), []));
+    }
   }
 
   /** Give back the bytes reserved for `output` (once the caller has consumed it). */

@@ -1,21 +1,24 @@
 import type { BlockEvaluator } from './block-evaluator.js';
-import { type Block, constantNullBlock } from './block.js';
+import type { Block } from './block.js';
 import type { DriverContext, Operator, OperatorFactory } from './operator.js';
-import { deferredFilterBlock } from './deferred-filter-block.js';
+import { deferredFilterBlock, filterRows } from './deferred-filter-block.js';
 import type { Page } from './page.js';
 import { PageMappingOperator } from './page-mapping-operator.js';
 import { selectTrue } from './position-selection.js';
+import { sharedNullBlock } from './shared-null-blocks.js';
+
+/** Selections up to this many rows are gathered at once rather than deferred. */
+const EAGER_GATHER_MAX = 256;
 
 /**
  * WHERE: keeps the positions whose condition is true. Null and multi-valued conditions drop the row
  * (the evaluator has already warned about multi-values, as ES does). A condition that is a
  * PositionSelector (comparisons with a constant, AND / OR of them) writes the selection vector
  * directly; any other goes through its boolean block. Kept columns are gathered lazily (see
- * deferredFilterBlock).
+ * deferredFilterBlock), unless only a few rows are kept.
  */
 export class FilterOperator extends PageMappingOperator {
   private positions = new Int32Array(0);
-  private readonly deadPool: (Block | undefined)[] = [];
 
   /**
    * @param live the channels read after this WHERE (null: all). The others are dead (the planner's
@@ -36,26 +39,30 @@ export class FilterOperator extends PageMappingOperator {
     if (count === 0) return null;
     if (count === n) return page;
     const live = this.live;
+    if (count <= EAGER_GATHER_MAX) {
+      // A few rows are copied now: deferring them (a closure and a WeakMap entry per column) costs
+      // more than the copy, and a selective WHERE (`host == "h" | LIMIT`) reads them at once anyway.
+      const kept = this.positions;
+      const blocks = page.blocks.map((b, c) => (live === null || live.has(c) ? filterRows(b, kept, count) : this.deadBlock(b, count)));
+      return { positionCount: count, blocks };
+    }
     // Live columns are gathered when first read: those only a later TopN outputs are gathered just
     // for the rows it keeps. The deferred blocks own their positions, hence the copy.
     const positions = live === null || live.size > 0 ? this.positions.slice(0, count) : this.positions;
     const blocks = page.blocks.map((b, c) =>
-      live === null || live.has(c) ? deferredFilterBlock(b, positions, count) : this.deadBlock(c, b, count),
+      live === null || live.has(c) ? deferredFilterBlock(b, positions, count) : this.deadBlock(b, count),
     );
     return { positionCount: count, blocks };
   }
 
   /**
-   * A null block standing for a channel nobody reads: views of one all-null block per channel, so a
-   * page costs no allocation beyond the views (keyword values, a plain array, are shared whole: they
-   * are never read, every position being null).
+   * A null block standing for a channel nobody reads: a view of a shared all-null block, so a page
+   * costs no allocation beyond the view (keyword values, a plain array, are shared whole: they are
+   * never read, every position being null).
    */
-  private deadBlock(c: number, b: Block, count: number): Block {
-    let pool = this.deadPool[c];
-    if (pool === undefined || pool.type !== b.type || pool.positionCount < count) {
-      pool = constantNullBlock(b.type, Math.max(count, b.positionCount));
-      this.deadPool[c] = pool;
-    }
+  private deadBlock(b: Block, count: number): Block {
+    const pool = sharedNullBlock(b.type, Math.max(count, b.positionCount));
+    if (pool.positionCount === count) return pool;
     const v = pool.values;
     const values = v === null || Array.isArray(v) ? v : v.subarray(0, count);
     return { type: pool.type, positionCount: count, values, nulls: (pool.nulls as Uint8Array).subarray(0, count) };

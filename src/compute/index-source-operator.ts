@@ -1,7 +1,9 @@
 import type { StoredIndex } from '../storage/stored-index.js';
-import { type Block, constantNullBlock } from './block.js';
+import type { Block } from './block.js';
 import type { DataType } from './data-type.js';
 import { freshDictionaryView } from './dictionary-block.js';
+import { keepShape } from './operator-shapes.js';
+import { sharedNullBlock } from './shared-null-blocks.js';
 import type { DriverContext, SourceOperator, SourceOperatorFactory } from './operator.js';
 import type { Page } from './page.js';
 
@@ -25,14 +27,20 @@ export class IndexSourceOperator implements SourceOperator {
   private loaded = 0;
   private stopped = false;
   private readonly total: number;
-  /** Null blocks per channel, reused across pages of the same size (blocks are immutable). */
-  private readonly nullBlocks: (Block | undefined)[] = [];
+  /**
+   * `inputs` split into plain arrays for the per-page code: the input objects come from the plan, and
+   * their hidden class dies with it at a GC, which would deoptimise that code (see operator-shapes.ts).
+   */
+  private readonly indexes: readonly StoredIndex[];
+  private readonly columnLists: readonly (readonly (number | null)[])[];
 
   constructor(
     private readonly inputs: readonly IndexSourceInput[],
     private readonly types: readonly DataType[],
   ) {
     this.total = inputs.reduce((n, i) => n + i.index.rowCount, 0);
+    this.indexes = inputs.map((i) => i.index);
+    this.columnLists = inputs.map((i) => i.columns);
   }
 
   /** Read `columns` (indexes into `index.columns`) of a single index. */
@@ -55,20 +63,21 @@ export class IndexSourceOperator implements SourceOperator {
   isFinished(): boolean {
     if (this.stopped) return true;
     this.skipExhausted();
-    return this.input >= this.inputs.length;
+    return this.input >= this.indexes.length;
   }
 
   getOutput(): Page | null {
     if (this.isFinished()) return null;
-    const { index, columns } = this.inputs[this.input];
-    const seg = index.segments[this.segment++];
+    const columns = this.columnLists[this.input];
+    const seg = this.indexes[this.input].segments[this.segment++];
     const n = seg.positionCount;
     const blocks = new Array<Block>(columns.length);
     for (let c = 0; c < columns.length; c++) {
       const col = columns[c];
       if (col === null) {
-        // Loads nothing: no null bitmap to count.
-        blocks[c] = this.nullBlock(c, n);
+        // A missing field, or one the planner pruned (no later step reads it). Loads nothing: no null
+        // bitmap to count.
+        blocks[c] = sharedNullBlock(this.types[c], n);
         continue;
       }
       const b = seg.blocks[col];
@@ -110,25 +119,18 @@ export class IndexSourceOperator implements SourceOperator {
     return `${describeIndexSource(this.inputs)}[read = ${this.read}/${this.total}]`;
   }
 
-  /**
-   * A missing field, or one the planner pruned (no later step reads it): every segment has the same
-   * size but the last, so one shared block serves almost every page.
-   */
-  private nullBlock(c: number, n: number): Block {
-    const cached = this.nullBlocks[c];
-    if (cached !== undefined && cached.positionCount === n) return cached;
-    const b = constantNullBlock(this.types[c], n);
-    this.nullBlocks[c] = b;
-    return b;
-  }
-
   private skipExhausted(): void {
-    while (this.input < this.inputs.length && this.segment >= this.inputs[this.input].index.segments.length) {
+    while (this.input < this.indexes.length && this.segment >= this.indexes[this.input].segments.length) {
       this.input++;
       this.segment = 0;
     }
   }
 }
+
+// Every query builds a new source; between queries none is alive, so a GC would drop the class's
+// hidden class and deoptimise the per-page code with it (see operator-shapes.ts). A source over no
+// index pins no data.
+keepShape(new IndexSourceOperator([], []));
 
 function loadedValues(b: Block): number {
   if (b.dictionary === undefined && b.values === null) return 0;

@@ -1,5 +1,6 @@
 import type { Block } from '../compute/block.js';
 import type { Page } from '../compute/page.js';
+import { isoMillis } from './iso-datetime.js';
 import type { Value } from './query-engine.js';
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -65,6 +66,8 @@ function scalarValue(b: Block, i: number): Value {
 
 /** ES prints datetimes as `2004-03-02T00:00:00.000Z`. */
 export function formatDatetime(ms: number): string {
+  const fast = isoMillis(ms);
+  if (fast !== null) return fast;
   const d = new Date(ms);
   return Number.isNaN(d.getTime()) ? String(ms) : d.toISOString();
 }

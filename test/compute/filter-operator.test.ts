@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/compute/block.js';
+import { pendingGather } from '../../src/compute/deferred-filter-block.js';
 import { FilterOperator, FilterOperatorFactory } from '../../src/compute/filter-operator.js';
 import { TopNOperator } from '../../src/compute/top-n-operator.js';
 import { greaterThan } from './evaluators.js';
@@ -43,6 +44,32 @@ describe('FilterOperator', () => {
     ]);
     expect(out.map((p) => p.blocks[1].type)).toEqual(['keyword', 'keyword']);
   });
+  it('copies a few kept rows at once, also out of an earlier WHERE whose columns are not gathered yet', () => {
+    const n = 5000;
+    let reads = 0;
+    const payload = Float64Array.from({ length: n }, (_, i) => i * 10);
+    const counted: Block = {
+      type: 'double',
+      positionCount: n,
+      get values() {
+        reads++;
+        return payload;
+      },
+    };
+    const keys = pageOf(['integer', Array.from({ length: n }, (_, i) => i)]).blocks[0];
+    const wide = drive(new FilterOperator(greaterThan(0, 999)), [{ positionCount: n, blocks: [keys, counted] }]);
+    expect(reads).toBe(0);
+    const few = drive(new FilterOperator(greaterThan(0, 4996)), wide);
+    // Gathered straight from the source: the first WHERE's 4000 rows are still not gathered.
+    expect(pendingGather(wide[0].blocks[1])).toBeDefined();
+    expect(pendingGather(few[0].blocks[1])).toBeUndefined();
+    expect(rowsOf(few)).toEqual([
+      [4997, 49970],
+      [4998, 49980],
+      [4999, 49990],
+    ]);
+  });
+
   it('gathers a kept column only when it is read, and a TopN after it only for the rows it keeps', () => {
     const n = 5000;
     let reads = 0;

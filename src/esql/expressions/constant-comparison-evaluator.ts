@@ -6,7 +6,7 @@ import type { ComparisonOp, Source } from '../ast.js';
 import type { ExpressionEvaluator } from '../evaluator.js';
 import type { Warnings } from '../warnings.js';
 import { test } from './comparison-evaluator.js';
-import { dictionaryEquals, isKeywordDictionary, selectDictionaryEquals } from './dictionary-comparison.js';
+import { dictionaryEquals, isKeywordDictionary, refineDictionaryEquals, selectDictionaryEquals } from './dictionary-comparison.js';
 import { isPlain, MULTI_VALUED, NullsBuilder, singleValueIndex } from './single-value.js';
 import { type NumericRange, numericRangeOf, refineRange, selectRange } from './numeric-range-selection.js';
 
@@ -74,31 +74,37 @@ export class ConstantComparisonEvaluator implements ExpressionEvaluator, Positio
 
   /**
    * Writes the positions where the comparison is true into `out` and returns how many. A plain operand
-   * takes one typed loop, branch-free unless the last page kept almost all or almost none of its rows
-   * (see selectRange); nulls and multi-values go through the boolean block, evaluating the operand once.
+   * (or a keyword dictionary, compared on ordinals) takes one typed loop, branch-free unless the last
+   * page kept almost all or almost none of its rows (see selectRange); nulls and multi-values go
+   * through the boolean block, evaluating the operand once.
    */
   selectPositions(page: Page, out: Int32Array): number {
     const b = this.operand.eval(page);
     const n = page.positionCount;
-    if (typeof this.constant === 'string' && isKeywordDictionary(b)) return selectDictionaryEquals(b, this.constant, this.opCode === 1, out, n);
-    if (!isPlain(b)) return truePositions(this.compare(b, n), n, out);
     const k = this.constant;
-    if (typeof k === 'string') return selectStrings(this.opCode === 1, b.values as string[], k, out, n);
-    const v = b.values;
-    const r = this.range;
-    if (r === null || !(v instanceof Float64Array || v instanceof Int32Array)) return truePositions(this.compare(b, n), n, out);
-    const count = selectRange(v, r, out, n, this.predictable);
+    let count: number;
+    if (typeof k === 'string' && isKeywordDictionary(b)) count = selectDictionaryEquals(b, k, this.opCode === 1, out, n, this.predictable);
+    else if (!isPlain(b)) return truePositions(this.compare(b, n), n, out);
+    else if (typeof k === 'string') return selectStrings(this.opCode === 1, b.values as string[], k, out, n);
+    else {
+      const v = b.values;
+      const r = this.range;
+      if (r === null || !(v instanceof Float64Array || v instanceof Int32Array)) return truePositions(this.compare(b, n), n, out);
+      count = selectRange(v, r, out, n, this.predictable);
+    }
     this.predictable = count * 16 < n || count * 16 > n * 15;
     return count;
   }
 
   /**
    * The positions of `positions[0..count)` where the comparison is true (an AND's second test runs
-   * only on the rows the first one kept). A numeric operand without multi-values takes a typed loop
-   * over those positions; anything else is compared on the whole page, so it warns as `eval` does.
+   * only on the rows the first one kept). A numeric operand without multi-values, or a single-valued
+   * keyword dictionary, takes a typed loop over those positions; anything else is compared on the whole page, so it warns as `eval` does.
    */
   refinePositions(page: Page, positions: Int32Array, count: number, out: Int32Array): number {
     const b = this.operand.eval(page);
+    const k = this.constant;
+    if (typeof k === 'string' && isKeywordDictionary(b)) return refineDictionaryEquals(b, k, this.opCode === 1, positions, count, out);
     const r = this.range;
     if (r !== null && b.nulls === undefined && b.firstValueIndexes === undefined) {
       // Only numeric blocks get here: reading `values` never materialises a dictionary's strings.

@@ -35,18 +35,29 @@ export function ordinalOf(terms: readonly string[], term: string): number {
   return index.ordinals.get(term) ?? ABSENT;
 }
 
-/** WHERE `b == k` (`!=` when `negate`): the matching positions into `out`; returns how many. */
-export function selectDictionaryEquals(b: Block, k: string, negate: boolean, out: Int32Array, n: number): number {
+/**
+ * WHERE `b == k` (`!=` when `negate`): the matching positions into `out`; returns how many.
+ * Branch-free unless `branchy` (the caller expects almost all or almost none of the rows to match, as
+ * `host == "host-42"` among a thousand hosts does): then a predicted branch beats a store per row.
+ */
+export function selectDictionaryEquals(b: Block, k: string, negate: boolean, out: Int32Array, n: number, branchy: boolean): number {
   const d = b.dictionary as BlockDictionary;
   const target = ordinalOf(d.terms, k);
   const ords = d.ordinals;
   const nulls = b.nulls;
   let c = 0;
   if (!negate) {
-    // Null placeholders hold -1, never a target: no null check needed.
-    for (let p = 0; p < n; p++) {
-      out[c] = p;
-      c += +(ords[p] === target);
+    // No row holds an absent term; null placeholders hold -1, never a target: no null check needed.
+    if (target === ABSENT) return 0;
+    if (branchy) {
+      for (let p = 0; p < n; p++) {
+        if (ords[p] === target) out[c++] = p;
+      }
+    } else {
+      for (let p = 0; p < n; p++) {
+        out[c] = p;
+        c += +(ords[p] === target);
+      }
     }
   } else if (nulls === undefined) {
     for (let p = 0; p < n; p++) {
@@ -55,6 +66,36 @@ export function selectDictionaryEquals(b: Block, k: string, negate: boolean, out
     }
   } else {
     for (let p = 0; p < n; p++) {
+      out[c] = p;
+      c += +(ords[p] !== target) & (1 - nulls[p]);
+    }
+  }
+  return c;
+}
+
+/** Of `positions[0..count)`, those where `b == k` (`!=` when `negate`), into `out` (may alias); branch-free. */
+export function refineDictionaryEquals(b: Block, k: string, negate: boolean, positions: Int32Array, count: number, out: Int32Array): number {
+  const d = b.dictionary as BlockDictionary;
+  const target = ordinalOf(d.terms, k);
+  const ords = d.ordinals;
+  const nulls = b.nulls;
+  let c = 0;
+  if (!negate) {
+    if (target === ABSENT) return 0;
+    for (let i = 0; i < count; i++) {
+      const p = positions[i];
+      out[c] = p;
+      c += +(ords[p] === target);
+    }
+  } else if (nulls === undefined) {
+    for (let i = 0; i < count; i++) {
+      const p = positions[i];
+      out[c] = p;
+      c += +(ords[p] !== target);
+    }
+  } else {
+    for (let i = 0; i < count; i++) {
+      const p = positions[i];
       out[c] = p;
       c += +(ords[p] !== target) & (1 - nulls[p]);
     }

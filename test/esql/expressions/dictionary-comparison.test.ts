@@ -61,6 +61,28 @@ describe('keyword comparisons on dictionary blocks', () => {
     });
   }
 
+  for (const op of ['==', '!='] as ComparisonOp[]) {
+    it(`host ${op} "literal": the branchy selection after a one-sided page, and refinePositions, agree with the string path`, () => {
+      fc.assert(
+        fc.property(fc.array(fc.option(word, { nil: null }), { minLength: 1, maxLength: 40 }), word, fc.array(fc.boolean(), { maxLength: 40 }), (cells, k, keep) => {
+          const plain = blockFromValues('keyword', cells);
+          const dict = pageWith(asDictionary(plain, ['zzz']));
+          const want = cells.flatMap((v, p) => (v !== null && (v === k) === (op === '==') ? [p] : []));
+          const e = new ConstantComparisonEvaluator(op, column(), k, false, source, new Warnings());
+          // A page where nothing (==) or everything (!=) matches makes the next selection branchy.
+          const oneSided = blockFromValues('keyword', new Array<string>(32).fill(`${k}-other`));
+          e.selectPositions(pageWith(asDictionary(oneSided, [])), new Int32Array(32));
+          const out = new Int32Array(cells.length);
+          expect(Array.from(out.subarray(0, e.selectPositions(dict, out)))).toEqual(want);
+          // Refining a subset keeps, in order, the subset's matching positions (out aliases the input).
+          const subset = Int32Array.from(cells.flatMap((_, p) => (keep[p] === true ? [p] : [])));
+          const kept = e.refinePositions(dict, subset, subset.length, subset);
+          expect(Array.from(subset.subarray(0, kept))).toEqual(want.filter((p) => keep[p] === true));
+        }),
+      );
+    });
+  }
+
   it('IN with a null in the list keeps SQL semantics (unmatched rows are null)', () => {
     const plain = blockFromValues('keyword', ['a', 'b', null]);
     const list = [new LiteralEvaluator('keyword', 'a'), new LiteralEvaluator('keyword', null)];
