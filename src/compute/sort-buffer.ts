@@ -76,6 +76,7 @@ export class SortBuffer {
     }
     const t = k0.num[row];
     const asc = k0.key.asc;
+    if (nulls === undefined) return numbersBeating(values, n, t, asc, ties, out);
     for (let p = 0; p < n; p++) {
       if (nulls !== undefined && nulls[p] === 1) {
         if (nullsFirst) out[count++] = p;
@@ -202,4 +203,36 @@ export class SortBuffer {
     }
     for (const k of this.keyColumns) k.ensure(capacity);
   }
+}
+
+/**
+ * Positions p < n where `values[p]` beats `t` (below it ascending, above it descending; equal too
+ * when later keys may still break the tie), written to `out`. One loop per case without a branch per
+ * row: how many rows beat the threshold is data-dependent, and a mispredicted branch costs more than
+ * the store.
+ */
+function numbersBeating(values: Float64Array, n: number, t: number, asc: boolean, ties: boolean, out: Int32Array): number {
+  let count = 0;
+  if (asc && ties) {
+    for (let p = 0; p < n; p++) {
+      out[count] = p;
+      count += +(values[p] <= t);
+    }
+  } else if (asc) {
+    for (let p = 0; p < n; p++) {
+      out[count] = p;
+      count += +(values[p] < t);
+    }
+  } else if (ties) {
+    for (let p = 0; p < n; p++) {
+      out[count] = p;
+      count += +(values[p] >= t);
+    }
+  } else {
+    for (let p = 0; p < n; p++) {
+      out[count] = p;
+      count += +(values[p] > t);
+    }
+  }
+  return count;
 }

@@ -4,7 +4,8 @@ import type { Page } from '../../compute/page.js';
 import type { ArithmeticOp, Source } from '../ast.js';
 import type { ExpressionEvaluator } from '../evaluator.js';
 import type { Warnings } from '../warnings.js';
-import { applyArithmetic, RESULT_BOUNDS } from './arithmetic-kernels.js';
+import { applyArithmetic, applyArithmeticConstant, RESULT_BOUNDS } from './arithmetic-kernels.js';
+import { LiteralEvaluator } from './literal-evaluator.js';
 import { isPlain, MULTI_VALUED, NullsBuilder, singleValueIndex } from './single-value.js';
 
 const ARITHMETIC = 'java.lang.ArithmeticException';
@@ -28,6 +29,11 @@ export class ArithmeticEvaluator implements ExpressionEvaluator {
   private readonly opCode: number;
   /** Operand values gathered from a filtered page, per side; read by the kernel only, never emitted. */
   private readonly scratch: [Numbers | null, Numbers | null] = [null, null];
+  /**
+   * The right operand's value when it is a numeric literal (`x / 1024`), read from its first block;
+   * undefined until then, null when it is not one. Such pages take a kernel with a scalar operand.
+   */
+  private constant: number | null | undefined;
 
   constructor(
     op: ArithmeticOp,
@@ -38,10 +44,15 @@ export class ArithmeticEvaluator implements ExpressionEvaluator {
     private readonly warnings: Warnings,
   ) {
     this.opCode = OP_CODES[op];
+    if (!(right instanceof LiteralEvaluator) || type === 'unsigned_long') this.constant = null;
   }
 
   eval(page: Page): Block {
     const l = this.left.eval(page);
+    if (this.constant !== null && page.positionCount > 0) {
+      const block = this.evalWithConstant(l, page);
+      if (block !== null) return block;
+    }
     const r = this.right.eval(page);
     return this.type === 'unsigned_long' ? this.evalUnsigned(l, r, page.positionCount) : this.evalNumber(l, r, page.positionCount);
   }
@@ -105,6 +116,31 @@ export class ArithmeticEvaluator implements ExpressionEvaluator {
   }
 
   /**
+   * `left op constant` in one typed loop, reading a column a WHERE kept but nobody has read yet
+   * straight through its positions. Null when the page needs the general path (left side not plain,
+   * or some result invalid: the row loop then reports it).
+   */
+  private evalWithConstant(l: Block, page: Page): Block | null {
+    const n = page.positionCount;
+    if (this.constant === undefined) this.constant = numericConstantOf(this.right.eval(page));
+    const c = this.constant;
+    if (c === null) return null;
+    const d = pendingGather(l);
+    let src: Numbers;
+    let positions: Int32Array | null = null;
+    if (d !== undefined && (d.source.values instanceof Float64Array || d.source.values instanceof Int32Array)) {
+      src = d.source.values;
+      positions = d.positions;
+    } else if (isPlain(l) && (l.values instanceof Float64Array || l.values instanceof Int32Array)) {
+      src = l.values;
+    } else return null;
+    const type = this.type as Exclude<NumericResultType, 'unsigned_long'>;
+    const values = type === 'integer' ? new Int32Array(n) : new Float64Array(n);
+    const [lo, hi] = RESULT_BOUNDS[type];
+    return applyArithmeticConstant(this.opCode, type !== 'double', src, positions, c, values, n, lo, hi) ? { type, positionCount: n, values } : null;
+  }
+
+  /**
    * The values of a single-valued, null-free numeric operand (null otherwise). A column a WHERE kept
    * but nobody has read yet is gathered into this side's scratch array, so the filtered block itself
    * is never materialised when nothing else reads it (`EVAL kb = bytes / 1024 | KEEP kb`).
@@ -165,6 +201,13 @@ export class ArithmeticEvaluator implements ExpressionEvaluator {
     const name = ['Add', 'Sub', 'Mul', 'Div', 'Mod'][this.opCode];
     return `${name}${this.type}sEvaluator[lhs=${this.left}, rhs=${this.right}]`;
   }
+}
+
+/** The value of a literal's block when it is one plain number, else null (null literal, multi-value, other types). */
+function numericConstantOf(b: Block): number | null {
+  const v = b.values;
+  if (!isPlain(b) || b.positionCount === 0 || !(v instanceof Float64Array || v instanceof Int32Array)) return null;
+  return v[0];
 }
 
 /** `out[i] = src[positions[i]]` for i < n (out has src's element kind). */

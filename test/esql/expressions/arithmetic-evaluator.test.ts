@@ -3,6 +3,7 @@ import type { Block } from '../../../src/compute/block.js';
 import { deferredFilterBlock, pendingGather } from '../../../src/compute/deferred-filter-block.js';
 import { ArithmeticEvaluator, NegateEvaluator } from '../../../src/esql/expressions/arithmetic-evaluator.js';
 import { ColumnEvaluator } from '../../../src/esql/expressions/column-evaluator.js';
+import { LiteralEvaluator } from '../../../src/esql/expressions/literal-evaluator.js';
 import { positionValue } from '../../../src/esql/result-values.js';
 import { Warnings } from '../../../src/esql/warnings.js';
 import type { ArithmeticOp } from '../../../src/esql/ast.js';
@@ -127,5 +128,79 @@ describe('ArithmeticEvaluator', () => {
     const o = run('+', 'integer', ints32, ints(1, 1));
     expect(o.values).toEqual([2, null]);
     expect(o.warnings[1]).toContain('integer overflow');
+  });
+
+  describe('with a literal right operand (scalar kernel)', () => {
+    type NumberType = 'integer' | 'long' | 'double';
+    /** `a op literal` over the page's column 0; each page is one eval of the same evaluator. */
+    function runLiteral(op: ArithmeticOp, type: NumberType, literalType: NumberType, literal: number | null, pages: Block[]) {
+      const warnings = new Warnings();
+      const e = new ArithmeticEvaluator(op, type, new ColumnEvaluator(0, 'a'), new LiteralEvaluator(literalType, literal), source, warnings);
+      const values = pages.map((b) => {
+        const out = e.eval({ positionCount: b.positionCount, blocks: [b] });
+        expect(out.type).toBe(type);
+        return Array.from({ length: out.positionCount }, (_, p) => positionValue(out, p));
+      });
+      return { values, warnings: warnings.list() };
+    }
+    const column = (type: NumberType, v: number[]): Block => (type === 'integer' ? ints(...v) : type === 'double' ? doubles(...v) : longs(...v));
+    /** The same values with an all-zero null bitmap: the general row loop, the reference. */
+    const viaRowLoop = (b: Block): Block => ({ ...b, nulls: new Uint8Array(b.positionCount) });
+
+    it('agrees with the row loop for every operator, power-of-two and other constants, and a bad row', () => {
+      const left = [0, 1, -1, 7, -7, 1023, 1024, 1025, -1025, 999_999, 2147483647, -2147483648, 123456789];
+      const constants = [1024, -1024, 0.5, 2, 3, -3, 1, 0, 2 ** 40];
+      for (const type of ['integer', 'long', 'double'] as const) {
+        for (const op of ['+', '-', '*', '/', '%'] as const) {
+          for (const c of constants) {
+            if (type === 'integer' && !Number.isInteger(c)) continue;
+            const literalType = type === 'integer' && Math.abs(c) < 2 ** 31 ? 'integer' : type === 'integer' ? 'long' : type;
+            const values = type === 'integer' ? left : [...left, 2 ** 62, -(2 ** 62), 0.75, -0.75, 1e300];
+            const fast = runLiteral(op, type, literalType, c, [column(type, values)]);
+            const slow = runLiteral(op, type, literalType, c, [viaRowLoop(column(type, values))]);
+            expect(fast, `${type} ${op} ${c}`).toEqual(slow);
+          }
+        }
+      }
+    });
+
+    it('divides by a power of two exactly as a division, tiny and negative values included', () => {
+      const values = [5e-324, -5e-324, 2 ** -1000, 3 * 2 ** -1070, -0, 1e308, -(2 ** 53) + 1];
+      for (const c of [1024, -1024, 2 ** -10, 2 ** 1000]) {
+        const r = runLiteral('/', 'double', 'double', c, [doubles(...values)]);
+        // An infinite quotient (1e308 / 2^-10) is an invalid result: null, as the row loop gives.
+        const expected = values.map((v) => (Number.isFinite(v / c) ? v / c : null));
+        r.values[0].forEach((v, i) => expect(Object.is(v, expected[i]), `${values[i]} / ${c}`).toBe(true));
+      }
+    });
+
+    it('reads a kept column through its positions, page after page of different sizes, without materialising it', () => {
+      const source = longs(10, 2048, 30, 5000, -3000, 4096);
+      const first = deferredFilterBlock(source, Int32Array.from([1, 3, 4]), 3);
+      const second = deferredFilterBlock(source, Int32Array.from([5]), 1);
+      const r = runLiteral('/', 'long', 'integer', 1024, [first, second, ints(2048, 1)]);
+      expect(r.values).toEqual([[2, 4, -2], [4], [2, 0]]);
+      expect(pendingGather(first)).toBeDefined();
+      expect(pendingGather(second)).toBeDefined();
+    });
+
+    it('a null literal, a division by zero and an overflow give nulls and warnings as the row loop does', () => {
+      expect(runLiteral('+', 'long', 'long', null, [longs(1, 2)]).values).toEqual([[null, null]]);
+      const z = runLiteral('/', 'long', 'integer', 0, [longs(1, 2)]);
+      expect(z.values).toEqual([[null, null]]);
+      expect(z.warnings[1]).toBe('Line 1:5: java.lang.ArithmeticException: / by zero');
+      const o = runLiteral('*', 'integer', 'integer', 2, [ints(3, 2147483647)]);
+      expect(o.values).toEqual([[6, null]]);
+      expect(o.warnings[1]).toContain('integer overflow');
+    });
+
+    it('a null or multi-valued left operand takes the row loop', () => {
+      const withNull: Block = { type: 'long', positionCount: 2, values: Float64Array.from([0, 4096]), nulls: Uint8Array.from([1, 0]) };
+      const multi: Block = { type: 'long', positionCount: 2, values: Float64Array.from([1, 2, 2048]), firstValueIndexes: Int32Array.from([0, 2, 3]) };
+      expect(runLiteral('/', 'long', 'integer', 1024, [withNull]).values).toEqual([[null, 4]]);
+      const m = runLiteral('/', 'long', 'integer', 1024, [multi]);
+      expect(m.values).toEqual([[null, 2]]);
+      expect(m.warnings[1]).toContain('single-value function encountered multi-value');
+    });
   });
 });
