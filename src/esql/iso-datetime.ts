@@ -5,6 +5,8 @@
  * else (fractions, six-digit years, out of range) returns null and the caller uses Date.
  */
 
+import { civil, civilDay, civilMonth, civilYear } from './functions/scalar/support/civil-date.js';
+
 const MS_PER_DAY = 86_400_000;
 /** 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z. */
 const MIN_MS = -62_167_219_200_000;
@@ -36,14 +38,9 @@ export function isoMillis(ms: number): string | null {
 
 /** `YYYY-MM-DDT` of a day count since 1970-01-01 (H. Hinnant's civil_from_days, proleptic Gregorian). */
 function dayText(days: number): string {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  civil(days);
+  const year = civilYear;
+  const month = civilMonth;
+  const day = civilDay;
   return `${String(year).padStart(4, '0')}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T`;
 }

@@ -1,4 +1,4 @@
-const MS_PER_DAY = 86_400_000;
+import { civil, civilDay, civilMonth, civilYear, DAY_MS as MS_PER_DAY, daysFromCivil } from '../functions/scalar/support/civil-date.js';
 
 /**
  * Adds a calendar period to an epoch-ms instant in UTC, as java.time does for `datetime + 1 month`:
@@ -9,16 +9,10 @@ export function addCalendar(ms: number, months: number, days: number, millis: nu
   if (months !== 0) {
     let dayNumber = Math.floor(ms / MS_PER_DAY);
     const timeOfDay = ms - dayNumber * MS_PER_DAY;
-    // civil_from_days
-    const z = dayNumber + 719468;
-    const era = Math.floor(z / 146097);
-    const doe = z - era * 146097;
-    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-    const mp = Math.floor((5 * doy + 2) / 153);
-    let day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-    const month = mp < 10 ? mp + 3 : mp - 9; // 1..12
-    let year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    civil(dayNumber);
+    let day = civilDay;
+    const month = civilMonth;
+    let year = civilYear;
     // add months
     const total = year * 12 + (month - 1) + months;
     year = Math.floor(total / 12);
@@ -33,29 +27,13 @@ export function addCalendar(ms: number, months: number, days: number, millis: nu
 
 /** Year of `ms` after adding `months`, for range checks (java.time allows ±999,999,999). */
 export function yearAfterMonths(ms: number, months: number): number {
-  const dayNumber = Math.floor(ms / MS_PER_DAY);
-  const z = dayNumber + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  civil(Math.floor(ms / MS_PER_DAY));
+  const year = civilYear;
+  const month = civilMonth;
   return Math.floor((year * 12 + month - 1 + months) / 12);
 }
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = month > 2 ? month - 3 : month + 9;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
 }

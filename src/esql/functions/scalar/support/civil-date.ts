@@ -15,13 +15,14 @@ export function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-// Results of the last `civil` call: module scratch instead of an object per row.
-let civilYear = 1970;
-let civilMonth = 1;
-let civilDay = 1;
+// Results of the last `civil` call: module scratch instead of an object per row (read-only live
+// bindings for importers).
+export let civilYear = 1970;
+export let civilMonth = 1;
+export let civilDay = 1;
 
-/** Sets civilYear / civilMonth (1-12) / civilDay from `days` since the epoch. */
-function civil(days: number): void {
+/** Sets civilYear / civilMonth (1-12) / civilDay from `days` since the epoch (civil_from_days). */
+export function civil(days: number): void {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -33,7 +34,7 @@ function civil(days: number): void {
   civilYear = yoe + era * 400 + (civilMonth <= 2 ? 1 : 0);
 }
 
-const daysOf = (ms: number): number => Math.floor(ms / DAY_MS);
+export const daysOf = (ms: number): number => Math.floor(ms / DAY_MS);
 
 export function yearOf(ms: number): number {
   civil(daysOf(ms));
