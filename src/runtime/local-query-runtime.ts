@@ -143,7 +143,7 @@ export class LocalQueryRuntime implements QueryRuntime {
   }
 
   async get(id: string, options: GetOptions = {}): Promise<AsyncQueryView> {
-    const canonical = canonicalId(id);
+    const canonical = this.canonicalId(id);
     const live = this.visibleLive(canonical, id, options.owner);
     if (live !== undefined) {
       if (options.keepAliveMs !== undefined) await this.extendLive(live, this.ports.clock.now() + options.keepAliveMs);
@@ -166,7 +166,7 @@ export class LocalQueryRuntime implements QueryRuntime {
   }
 
   async stop(id: string, options: { readonly owner?: string } = {}): Promise<AsyncQueryView> {
-    const canonical = canonicalId(id);
+    const canonical = this.canonicalId(id);
     const live = this.visibleLive(canonical, id, options.owner);
     if (live === undefined) {
       const remote = await this.cluster?.find(canonical, id, options.owner);
@@ -178,7 +178,7 @@ export class LocalQueryRuntime implements QueryRuntime {
   }
 
   async delete(id: string, options: { readonly owner?: string; readonly anyOwner?: boolean } = {}): Promise<void> {
-    const canonical = canonicalId(id);
+    const canonical = this.canonicalId(id);
     const owner: Asker = options.anyOwner === true ? ANY_OWNER : options.owner;
     const live = this.visibleLive(canonical, id, owner);
     if (live !== undefined) {
@@ -198,7 +198,7 @@ export class LocalQueryRuntime implements QueryRuntime {
     listener: (event: StatusEvent) => void,
     options: { readonly owner?: string } = {},
   ): Promise<() => void> {
-    const canonical = canonicalId(id);
+    const canonical = this.canonicalId(id);
     const live = this.visibleLive(canonical, id, options.owner);
     const remote = live === undefined ? await this.cluster?.find(canonical, id, options.owner) : undefined;
     const entry =
@@ -207,7 +207,7 @@ export class LocalQueryRuntime implements QueryRuntime {
   }
 
   async preview(id: string, options: { readonly owner?: string } = {}): Promise<QueryPreview | undefined> {
-    const canonical = canonicalId(id);
+    const canonical = this.canonicalId(id);
     const live = this.visibleLive(canonical, id, options.owner);
     if (live !== undefined) return live.preview();
     // Known elsewhere (another node, or finished and stored): nothing live to show from here.
@@ -272,6 +272,15 @@ export class LocalQueryRuntime implements QueryRuntime {
       live.store = true;
       live.actor.send({ type: 'query.stop' });
     }
+  }
+
+  /**
+   * Ids this node handed out are canonical already (the registry is keyed by them): a live query's id
+   * skips the decode and re-encode, which cost tens of µs per call, twice per async submit (the metrics
+   * and lifecycle-log watches) and again on each GET and DELETE.
+   */
+  private canonicalId(id: string): string {
+    return this.registry.get(id) !== undefined ? id : canonicalId(id);
   }
 
   /** The live query with this id if the caller may see it and it has not expired; undefined if not live. */

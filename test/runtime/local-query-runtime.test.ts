@@ -153,6 +153,25 @@ describe('LocalQueryRuntime submit', () => {
     expect(da.docId).toHaveLength(22);
   });
 
+  it('a running query answers to its id and to an equivalent spelling; a malformed id is a 400', async () => {
+    const { runtime } = createTestRuntime();
+    const running = await runtime.submit(asyncRequest({ waitForCompletionMs: 0 }));
+    const id = running.id!;
+    // 32 id bytes (node-1:1): one `=` of padding, which Java's url decoder lets a client leave out.
+    expect(id.endsWith('=')).toBe(true);
+    const unpadded = id.replace(/=+$/, '');
+    expect(await runtime.get(id)).toEqual(running);
+    expect(await runtime.get(unpadded)).toEqual(running);
+    const states: string[] = [];
+    const unwatch = await runtime.watch(unpadded, (event) => states.push(`${event.id} ${event.state}`));
+    expect(states).toEqual([`${id} running`]);
+    unwatch();
+    expect((await thrown(() => runtime.get('!not-an-id'))).status).toBe(400);
+    await runtime.delete(unpadded);
+    expect(runtime.liveCount).toBe(0);
+    expect((await thrown(() => runtime.get(id))).status).toBe(404);
+  });
+
   it('each query gets its own memory budget under the global one', async () => {
     const { runtime, engine } = createTestRuntime({ queryMemoryBytes: 100, globalMemoryBytes: 150 });
     await runtime.submit(asyncRequest({ waitForCompletionMs: 0 }));
