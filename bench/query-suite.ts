@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { mulberry32 } from '../src/storage/demo-logs.js';
 import type { BenchDataset } from './dataset.js';
 import type { BenchEngine } from './engines/bench-engine.js';
 import { QUERIES, QUERY_IDS, answerOf, type Answer, type QueryId } from './queries.js';
@@ -53,7 +54,9 @@ export async function runQuerySuite(
     }
     const reps = slowest > options.slowWarmupMs ? Math.min(3, options.reps) : options.reps;
     for (let i = 0; i < reps; i++) {
-      for (const s of state) {
+      // A new order each round: a fixed order always put qactor right after multi-threaded DuckDB, whose
+      // worker threads can still hold the 2 cores when its call returns.
+      for (const s of shuffled(state, i + 1)) {
         if (s.error !== undefined) continue;
         const run = await timed(s.engine, id, data);
         if ('error' in run) s.error = run.error;
@@ -107,6 +110,17 @@ async function timed(engine: BenchEngine, id: QueryId, data: BenchDataset): Prom
     const err = e as Error;
     return { error: `${err.name}: ${err.message}`.slice(0, 400) };
   }
+}
+
+/** `xs` in a seeded random order (Fisher-Yates), the same for the same seed. */
+export function shuffled<T>(xs: readonly T[], seed: number): T[] {
+  const random = mulberry32(seed);
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
 }
 
 export function median(xs: readonly number[]): number {

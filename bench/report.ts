@@ -42,7 +42,7 @@ export function renderReport(r: BenchReport): string {
   out.push(
     `Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB RAM, ` +
       `${os.type()} ${os.release()}, Node ${process.version}, DuckDB ${r.duckdbVersion} (default threads = ${r.duckdbDefaultThreads}). ` +
-      `Dataset: ${r.rows.toLocaleString('en-US')} rows (seed 42). Median of ${r.reps} runs after 1 warm-up, engines interleaved run by run; ratios are to ${BASELINE} in the same run. ` +
+      `Dataset: ${r.rows.toLocaleString('en-US')} rows (seed 42). Median of ${r.reps} runs after 1 warm-up, engines interleaved run by run in a new order each round; ratios are to ${BASELINE} in the same run. ` +
       `Total bench time ${r.totalSeconds.toFixed(0)} s.`,
   );
   out.push('');
