@@ -16,14 +16,8 @@ export function filterBlock(block: Block, positions: Int32Array, count: number):
     const values = gatherValues(block.values, positions, count);
     return make(block, count, values, nulls, undefined);
   }
-  const fvi = new Int32Array(count + 1);
-  let total = 0;
-  for (let i = 0; i < count; i++) {
-    const p = positions[i];
-    fvi[i] = total;
-    total += f[p + 1] - f[p];
-  }
-  fvi[count] = total;
+  const fvi = gatheredValueStarts(f, positions, count);
+  const total = fvi[count];
   const values = allocLike(block.values, total);
   if (Array.isArray(values)) {
     const src = block.values as string[];
@@ -77,14 +71,8 @@ function filterDictionaryBlock(block: Block, positions: Int32Array, count: numbe
     const dictionary = { ordinals: gatherI32(d.ordinals, positions, count), terms: d.terms };
     return dictionaryBlock(block.type, count, dictionary, nulls);
   }
-  const fvi = new Int32Array(count + 1);
-  let total = 0;
-  for (let i = 0; i < count; i++) {
-    const p = positions[i];
-    fvi[i] = total;
-    total += f[p + 1] - f[p];
-  }
-  fvi[count] = total;
+  const fvi = gatheredValueStarts(f, positions, count);
+  const total = fvi[count];
   const src = d.ordinals;
   const ordinals = new Int32Array(total);
   let w = 0;
@@ -94,6 +82,19 @@ function filterDictionaryBlock(block: Block, positions: Int32Array, count: numbe
     for (let v = f[p]; v < end; v++) ordinals[w++] = src[v];
   }
   return dictionaryBlock(block.type, count, { ordinals, terms: d.terms }, nulls, fvi, block.mvSorted);
+}
+
+/** First-value indexes of the gathered positions: each keeps its own number of values. */
+function gatheredValueStarts(f: Int32Array, positions: Int32Array, count: number): Int32Array {
+  const fvi = new Int32Array(count + 1);
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    const p = positions[i];
+    fvi[i] = total;
+    total += f[p + 1] - f[p];
+  }
+  fvi[count] = total;
+  return fvi;
 }
 
 function gatherNulls(nulls: Uint8Array | undefined, positions: Int32Array, count: number): Uint8Array | undefined {
