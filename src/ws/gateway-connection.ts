@@ -125,6 +125,7 @@ export class GatewayConnection {
         owner: this.owner,
         waitForCompletionMs: 0,
         keepAliveMs: m.keepAliveMs ?? this.limits.defaultKeepAliveMs,
+        allowPartialResults: m.allowPartialResults,
         // A WebSocket client always gets an id back: it may subscribe, stop or fetch the result later.
         keepOnCompletion: true,
       });

@@ -8,7 +8,7 @@ import { parseTimeValue } from '../format/time-value.js';
  * (the socket stays open).
  *
  * Client -> server:
- *   {type:'submit', ref, query, params?, keep_alive?, result?, preview?, preview_interval_ms?}
+ *   {type:'submit', ref, query, params?, keep_alive?, allow_partial_results?, result?, preview?, preview_interval_ms?}
  *                                                                submit and subscribe to it
  *   {type:'subscribe', id, after_seq?, result?, preview?, preview_interval_ms?}
  *                                                                status events (+ the result at the end);
@@ -29,6 +29,8 @@ export type ClientMessage =
       readonly query: string;
       readonly params?: QueryParams;
       readonly keepAliveMs?: number;
+      /** ES `allow_partial_results` (default true): false fails the query if its node dies, rather than answering from its checkpoint. */
+      readonly allowPartialResults: boolean;
       readonly result: boolean;
       readonly preview?: PreviewRequest;
     }
@@ -92,6 +94,7 @@ function toMessage(m: Record<string, unknown>): ClientMessage {
         query,
         params: optionalParams(m.params),
         keepAliveMs: m.keep_alive === undefined ? undefined : parseDuration(m.keep_alive, 'keep_alive'),
+        allowPartialResults: optionalBoolean(m, 'allow_partial_results', true),
         result: optionalBoolean(m, 'result', true),
         preview: optionalPreview(m),
       };
