@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ES_ERROR_TYPES, EsError, toEsErrorBody } from '../src/errors.js';
+import { ES_ERROR_TYPES, EsError, taskCancelled, toEsErrorBody } from '../src/errors.js';
 
 /** The README's error table and the catalogue must list the same types (fastify's errors.test.js habit). */
 function readmeErrorTypes(): Map<string, string> {
@@ -41,5 +41,14 @@ describe('error catalogue', () => {
     expect(body.status).toBe(500);
     expect(body.error.type).toBe('status_exception');
     expect(JSON.stringify(body)).not.toContain('secret');
+  });
+
+  it('taskCancelled is a 400 task_cancelled_exception without a stack trace, and leaves stack capture on', () => {
+    const err = taskCancelled('deleted');
+    expect(err).toBeInstanceOf(EsError);
+    expect(err).toMatchObject({ type: 'task_cancelled_exception', status: 400, reason: 'deleted' });
+    expect(err.stack).toBe('EsError: deleted');
+    expect(taskCancelled().reason).toBe('by user request');
+    expect(new Error('after').stack).toContain('\n    at ');
   });
 });

@@ -173,9 +173,14 @@ export class LiveQuery {
     }
     const snapshot = this.machineActor.getSnapshot();
     if (snapshot.status !== 'active') return 'done';
-    if (snapshot.matches('submitted')) return 'submitted';
-    if (snapshot.matches({ active: 'stopping' })) return 'stopping';
-    if (snapshot.matches('active')) return 'running';
+    // Read from the state value rather than with matches(), which builds state values to compare (several
+    // allocations per call; this runs for every watcher's first event). The machine's states are
+    // `submitted`, `done` and `active` with the children `running` and `stopping`.
+    const value: unknown = snapshot.value;
+    if (value === 'submitted') return 'submitted';
+    if (typeof value === 'object' && value !== null && 'active' in value) {
+      return value.active === 'stopping' ? 'stopping' : 'running';
+    }
     return 'done';
   }
 
@@ -244,16 +249,22 @@ export class LiveQuery {
     this.chain = this.chain.then(() => this.deps.status.publish(event)).catch(() => undefined);
   }
 
+  /**
+   * Literals rather than spreads (same fields, same order): this runs on every transition and for each
+   * watcher's first event, several times per async submit, and object spread was a visible cost there.
+   */
   private event(state: QueryMachineState, outcome: QueryOutcome | undefined, seq: number): StatusEvent {
-    const progress = this.progress();
-    return {
-      id: this.id,
-      seq,
-      state,
-      ...(outcome === undefined ? {} : { outcome }),
-      progress: { ...progress, elapsed_ms: this.deps.clock.now() - this.startTimeMs },
-      node: this.deps.nodeId,
+    const p = this.progress();
+    const progress = {
+      rows_processed: p.rows_processed,
+      rows_total: p.rows_total,
+      pages: p.pages,
+      elapsed_ms: this.deps.clock.now() - this.startTimeMs,
     };
+    const node = this.deps.nodeId;
+    return outcome === undefined
+      ? { id: this.id, seq, state, progress, node }
+      : { id: this.id, seq, state, outcome, progress, node };
   }
 
   private complete(context: QueryMachineContext): void {

@@ -5,7 +5,7 @@ import { taskCancelled } from '../errors.js';
 import type { EngineResult, PreparedQuery, QueryExecution, QueryProgress } from '../esql/query-engine.js';
 import type { Sleep } from './clock-sleep.js';
 import type { Clock } from './ports.js';
-import type { ProgressTicker } from './progress-ticker.js';
+import type { ProgressSource, ProgressTicker } from './progress-ticker.js';
 
 export interface ExecutorOptions {
   readonly prepared: PreparedQuery;
@@ -56,21 +56,12 @@ export function createQueryExecutor(optionsFor: (system: object) => ExecutorOpti
     const execution = startExecution(options, abort.signal);
     options.onStart?.(execution);
 
-    let last = execution.progress();
-    const stopPolling = options.progressTicker.add({
-      sinceMs: options.clock.now(),
-      poll: () => {
-        if (over) return;
-        const now = execution.progress();
-        if (!sameProgress(now, last)) {
-          last = now;
-          sendBack({ type: 'execution.progress', progress: now });
-        }
-      },
-    });
+    const progress = new ProgressReport(options.clock.now(), execution, sendBack);
+    const stopPolling = options.progressTicker.add(progress);
     const report = (event: ExecutionReport) => {
       if (over) return;
       over = true;
+      progress.over = true;
       stopPolling();
       sendBack(event);
     };
@@ -96,6 +87,7 @@ export function createQueryExecutor(optionsFor: (system: object) => ExecutorOpti
       stopPolling();
       if (!over) {
         over = true;
+        progress.over = true;
         abort.abort(CANCELLED);
       }
     };
@@ -125,6 +117,31 @@ export function schemaOnlyResult(prepared: PreparedQuery): EngineResult {
   };
 }
 
-function sameProgress(a: QueryProgress, b: QueryProgress): boolean {
-  return a.rows_processed === b.rows_processed && a.rows_total === b.rows_total && a.pages === b.pages;
+/**
+ * What the node-wide ProgressTicker polls for one running query: it tells the machine when the
+ * execution's progress changed since the last report. A small object with fields, not closures over
+ * the executor: the ticker visits every running query ten times a second, so with thousands of open
+ * queries each visit's pointer chasing (and each query's closures) added up.
+ */
+class ProgressReport implements ProgressSource {
+  /** The execution is over (done, failed, hard-stopped or cancelled): nothing more to report. */
+  over = false;
+  private last: QueryProgress;
+
+  constructor(
+    readonly sinceMs: number,
+    private readonly execution: QueryExecution,
+    private readonly sendBack: (event: ExecutionReport) => void,
+  ) {
+    this.last = execution.progress();
+  }
+
+  poll(): void {
+    if (this.over) return;
+    const now = this.execution.progress();
+    const last = this.last;
+    if (now.rows_processed === last.rows_processed && now.rows_total === last.rows_total && now.pages === last.pages) return;
+    this.last = now;
+    this.sendBack({ type: 'execution.progress', progress: now });
+  }
 }

@@ -66,9 +66,8 @@ export function withLifecycleLog(inner: QueryRuntime, log: Log, now: () => numbe
     }
   };
 
-  const follow = (view: AsyncQueryView & { id: string }, owner: string | undefined) => {
-    const id = view.id;
-    expiresAt.set(id, view.expirationTimeMs);
+  const follow = (id: string, expirationTimeMs: number, owner: string | undefined) => {
+    expiresAt.set(id, expirationTimeMs);
     let state: StatusEvent['state'] = 'submitted';
     let unsubscribe: (() => void) | undefined;
     const end = () => {
@@ -103,7 +102,7 @@ export function withLifecycleLog(inner: QueryRuntime, log: Log, now: () => numbe
       query: truncate(request.query),
       'event.start': new Date(view.startTimeMs).toISOString(),
     });
-    if (view.isRunning) follow({ ...view, id }, request.owner);
+    if (view.isRunning) follow(id, view.expirationTimeMs, request.owner);
     else finished(id, view.result);
     return view;
   };
@@ -138,12 +137,15 @@ export function withLifecycleLog(inner: QueryRuntime, log: Log, now: () => numbe
  */
 export function logOrphanFinishes(bus: StatusBus, log: Log, nodeId: string): StatusBus {
   return {
-    publish: async (event) => {
-      await bus.publish(event);
-      if (event.state === 'done' && event.node !== nodeId) {
+    // Not an async function: every status event of every query passes here, and only an orphan's
+    // `done` has anything to do after the publish.
+    publish: (event) => {
+      const published = bus.publish(event);
+      if (event.state !== 'done' || event.node === nodeId) return published;
+      return published.then(() => {
         const fields: LogFields = { query_id: event.id, 'orphan.node': event.node, outcome: event.outcome };
         log.warn('orphan query finished', fields);
-      }
+      });
     },
     latest: (id) => bus.latest(id),
     subscribe: (id, listener) => bus.subscribe(id, listener),

@@ -3,8 +3,15 @@ import type { Clock } from './ports.js';
 /** Node's timers take at most 2^31-1 ms; longer delays (a 30d keep_alive) would fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/**
+ * One pending timer. Its state lives here and the Node timer calls the shared `fire` with it, rather
+ * than two closures per timer: every open query holds a keep_alive timer and usually a DELAY sleep, so
+ * with thousands of open queries the closures were a measurable part of each query's memory.
+ */
 interface LongTimer {
   timer: ReturnType<typeof globalThis.setTimeout> | undefined;
+  readonly due: number;
+  readonly fn: () => void;
 }
 
 /**
@@ -17,17 +24,8 @@ export class SystemClock implements Clock {
   }
 
   setTimeout(fn: () => void, ms: number): unknown {
-    const handle: LongTimer = { timer: undefined };
-    const due = Date.now() + Math.max(0, ms);
-    const arm = (delay: number) => {
-      handle.timer = globalThis.setTimeout(() => {
-        const left = due - Date.now();
-        if (left > 0) arm(left);
-        else fn();
-      }, Math.min(delay, MAX_TIMER_MS));
-      handle.timer.unref();
-    };
-    arm(Math.max(0, ms));
+    const handle: LongTimer = { timer: undefined, due: Date.now() + Math.max(0, ms), fn };
+    arm(handle, Math.max(0, ms));
     return handle;
   }
 
@@ -35,4 +33,15 @@ export class SystemClock implements Clock {
     const h = handle as LongTimer | undefined;
     if (h?.timer !== undefined) globalThis.clearTimeout(h.timer);
   }
+}
+
+function arm(handle: LongTimer, delay: number): void {
+  handle.timer = globalThis.setTimeout(fire, Math.min(delay, MAX_TIMER_MS), handle);
+  handle.timer.unref();
+}
+
+function fire(handle: LongTimer): void {
+  const left = handle.due - Date.now();
+  if (left > 0) arm(handle, left);
+  else handle.fn();
 }

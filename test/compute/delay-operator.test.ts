@@ -72,6 +72,39 @@ describe('DelayOperator', () => {
     expect(op.getOutput()).toBeNull();
   });
 
+  it('a cancel aborts the sleep in flight with the query’s reason, and close() after it keeps that reason', () => {
+    const signals: AbortSignal[] = [];
+    const sleep: DriverContext['sleep'] = (_ms, signal) => {
+      signals.push(signal);
+      return new Promise<void>(() => undefined);
+    };
+    const query = new AbortController();
+    const op = new DelayOperator(testContext({ sleep, signal: query.signal }), 1000);
+    op.addInput(pageOf(['integer', [1, 2]]));
+    const reason = new Error('cancelled');
+    query.abort(reason);
+    expect(signals[0].aborted).toBe(true);
+    expect(signals[0].reason).toBe(reason);
+    op.close();
+    expect(signals[0].reason).toBe(reason);
+  });
+
+  it('close() and finishEarly() abort the sleep in flight', () => {
+    const signals: AbortSignal[] = [];
+    const sleep: DriverContext['sleep'] = (_ms, signal) => {
+      signals.push(signal);
+      return new Promise<void>(() => undefined);
+    };
+    const closed = new DelayOperator(testContext({ sleep }), 1000);
+    closed.addInput(pageOf(['integer', [1]]));
+    closed.close();
+    const stopped = new DelayOperator(testContext({ sleep }), 1000);
+    stopped.addInput(pageOf(['integer', [1]]));
+    stopped.finishEarly();
+    stopped.close();
+    expect(signals.map((s) => s.aborted)).toEqual([true, true]);
+  });
+
   it('finishEarly with nothing in flight cuts nothing', () => {
     const op = new DelayOperator(testContext(), 5);
     expect(op.finishEarly()).toBe(false);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { LocalQueryRuntime } from '../../src/runtime/local-query-runtime.js';
+import type { StatusBus } from '../../src/runtime/ports.js';
 import type { StatusEvent } from '../../src/runtime/query-runtime.js';
-import { settle } from '../../src/runtime/simulated-clock.js';
+import { settle, SimulatedClock } from '../../src/runtime/simulated-clock.js';
+import { memoryPorts } from '../support/memory-ports.js';
+import { FakeQueryEngine } from './fake-query-engine.js';
 import { asyncRequest, createTestRuntime, thrown } from './runtime-harness.js';
 
 describe('LocalQueryRuntime running limit', () => {
@@ -170,6 +174,27 @@ describe('LocalQueryRuntime ownership', () => {
 });
 
 describe('LocalQueryRuntime status events', () => {
+  it('a watch begun while the query waits for a slot, or while it is stopping, starts with that state', async () => {
+    // A bus that delivers nothing and mirrors nothing: the first event can only be the actor's own view.
+    const mute: StatusBus = {
+      publish: () => Promise.resolve(),
+      latest: () => Promise.resolve(undefined),
+      subscribe: () => Promise.resolve(() => undefined),
+    };
+    const clock = new SimulatedClock();
+    const engine = new FakeQueryEngine();
+    const runtime = new LocalQueryRuntime({ engine, ports: { ...memoryPorts(clock), status: mute }, nodeId: 'node-1', maxRunning: 1 });
+    const first = await runtime.submit(asyncRequest({ waitForCompletionMs: 0 }));
+    const queued = await runtime.submit(asyncRequest({ waitForCompletionMs: 0 }));
+    const seen: string[] = [];
+    await runtime.watch(first.id!, (e) => seen.push(`first:${e.state}`));
+    await runtime.watch(queued.id!, (e) => seen.push(`queued:${e.state}`));
+    engine.drainOnStop = false;
+    void runtime.stop(first.id!);
+    await runtime.watch(first.id!, (e) => seen.push(`first:${e.state}`));
+    expect(seen).toEqual(['first:running', 'queued:submitted', 'first:stopping']);
+  });
+
   it('watch gives the current state first, then every transition with strictly increasing seq', async () => {
     const { runtime, engine, clock } = createTestRuntime();
     const { id } = await runtime.submit(asyncRequest({ waitForCompletionMs: 0 }));
