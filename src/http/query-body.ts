@@ -28,6 +28,11 @@ export interface QueryBody {
   readonly locale?: string;
   readonly profile: boolean;
   readonly includeCcsMetadata: boolean;
+  /**
+   * ES reads `allow_partial_results` from the URL only; the body is accepted too (as the async knobs
+   * are in both places). Undefined when absent so the URL param or the default (true) applies.
+   */
+  readonly allowPartialResults?: boolean;
   /** Async only; undefined when absent so URL params or defaults apply. */
   readonly waitForCompletionMs?: number;
   readonly keepAliveMs?: number;
@@ -49,6 +54,7 @@ const COMMON_FIELDS: Readonly<Record<string, FieldKind>> = {
   pragma: 'object',
   tables: 'object',
   validation_only: 'boolean',
+  allow_partial_results: 'boolean',
 };
 
 const ASYNC_FIELDS: Readonly<Record<string, FieldKind>> = {
@@ -164,6 +170,7 @@ function validate(fields: Record<string, unknown>, root: JsonObject, parserName:
     locale: fields.locale as string | undefined,
     profile: (fields.profile as boolean | undefined) ?? false,
     includeCcsMetadata: (fields.include_ccs_metadata as boolean | undefined) ?? false,
+    allowPartialResults: fields.allow_partial_results as boolean | undefined,
     waitForCompletionMs: async ? (fields.wait_for_completion_timeout as number | undefined) : undefined,
     keepAliveMs: async ? (fields.keep_alive as number | undefined) : undefined,
     keepOnCompletion: async ? (fields.keep_on_completion as boolean | undefined) : undefined,

@@ -25,6 +25,8 @@ export interface ClusterQueriesOptions {
 export class ClusterQueries {
   private readonly remote: RemoteQueries;
   private readonly checkpoints: CheckpointWriter;
+  /** How to stop checkpointing each query being checkpointed, by id. */
+  private readonly checkpointing = new Map<string, () => void>();
 
   constructor(
     private readonly directory: RunningQueryDirectory,
@@ -41,8 +43,10 @@ export class ClusterQueries {
   /**
    * Makes a submitted query visible to the other nodes before its id is handed out, and checkpoints
    * it while it runs. If it cannot be recorded, the query is cancelled and the submit fails.
+   * `allowPartialResults: false` travels in the record: the node that finishes the query if this one
+   * dies must honour it. Such a query is not checkpointed at all: no node may answer with a checkpoint.
    */
-  async register(live: LiveQuery, nodeId: string): Promise<void> {
+  async register(live: LiveQuery, nodeId: string, allowPartialResults = true): Promise<void> {
     try {
       await this.directory.put({
         id: live.id,
@@ -51,7 +55,9 @@ export class ClusterQueries {
         startTimeMs: live.startTimeMs,
         expirationTimeMs: live.expirationTimeMs,
         ...columnarMark(live.columnar),
+        ...(allowPartialResults ? {} : { allowPartialResults: false as const }),
       });
+      if (!allowPartialResults) this.checkpointing.get(live.id)?.();
     } catch (err) {
       live.actor.send({ type: 'query.cancel', reason: 'could not register the query' });
       throw statusException(`could not register the query: ${String(err)}`);
@@ -60,7 +66,13 @@ export class ClusterQueries {
 
   /** Checkpoints a running query until the returned function is called (before its record goes). */
   checkpoint(live: LiveQuery): () => void {
-    return this.checkpoints.add(live);
+    const remove = this.checkpoints.add(live);
+    const stop = () => {
+      this.checkpointing.delete(live.id);
+      remove();
+    };
+    this.checkpointing.set(live.id, stop);
+    return stop;
   }
 
   /** Removes a finished query's record (its outcome is in the ResultStore by now). */

@@ -135,7 +135,7 @@ export class LocalQueryRuntime implements QueryRuntime {
       announce: true,
       columnar: request.columnar,
     });
-    await this.cluster?.register(live, this.nodeId);
+    await this.cluster?.register(live, this.nodeId, request.allowPartialResults);
     // If the wait runs out first, the query gets an id and its outcome will be stored.
     const completion = await live.waitFor(request.waitForCompletionMs, () => (live.store = true));
     if (completion === undefined) return runningView(live);

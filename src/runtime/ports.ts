@@ -81,6 +81,11 @@ export interface RunningQueryRecord {
   readonly expirationTimeMs: number;
   /** Submitted with `columnar`: kept so the outcome another node stores for it renders the same way. */
   readonly columnar?: true;
+  /**
+   * Submitted with `allow_partial_results=false` (absent = true, ES's default): if its node dies, the
+   * node finishing it must fail it rather than answer from its checkpoint.
+   */
+  readonly allowPartialResults?: false;
 }
 
 /**

@@ -57,6 +57,12 @@ export interface AsyncQueryRequest extends QueryRequest {
    * `values` per column too. Kept with the query (live, running record, stored result).
    */
   readonly columnar?: boolean;
+  /**
+   * ES `allow_partial_results` (default true). False: a failure that would leave only part of the
+   * answer fails the query instead; here, the death of its node (no answer from its checkpoint).
+   * A client's own stop still answers partial, as in ES.
+   */
+  readonly allowPartialResults?: boolean;
 }
 
 export interface GetOptions {

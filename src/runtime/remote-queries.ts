@@ -84,10 +84,13 @@ export class RemoteQueries {
    * Stores the outcome of a query whose node is gone: the rows of its last checkpoint as a partial
    * result carrying a warning that names the lost node (as ES answers `is_partial` when part of the
    * work failed), else a `status_exception` naming it. Either way its `done` event says `failed`.
+   * A query submitted with `allow_partial_results=false` gets the error even with a checkpoint: ES
+   * fails such a query on any failure rather than answer with part of the data.
    */
   private async finishOrphan(record: RunningQueryRecord): Promise<StoredQuery> {
     const lost = `node [${record.node}] left the cluster before the query finished`;
-    const checkpoint = await this.deps.directory.getCheckpoint(record.id);
+    const checkpoint =
+      record.allowPartialResults === false ? undefined : await this.deps.directory.getCheckpoint(record.id);
     const now = this.deps.clock.now();
     const entry: StoredQuery = {
       id: record.id,

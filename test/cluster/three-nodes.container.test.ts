@@ -164,6 +164,14 @@ describe('three qactor nodes on one Redis', () => {
   it('SIGKILL of the node running a query: the others finish it within 10 s with its checkpointed rows, naming the lost node', async () => {
     const d = await start(`d-${randomUUID().slice(0, 8)}`);
     const id = await submit(d, CHECKPOINTED);
+    // The same query, but the client refuses partial results (ES's URL parameter).
+    const strict = await call(d, 'POST', '/_query/async?allow_partial_results=false', {
+      query: CHECKPOINTED,
+      wait_for_completion_timeout: '1ms',
+      keep_alive: '5m',
+    });
+    expect(strict.status, JSON.stringify(strict.body)).toBe(200);
+    const strictId = strict.body.id as string;
     expect((await call(a, 'GET', `/_query/async/${id}`)).body).toMatchObject({ is_running: true });
 
     // d checkpoints every second: wait (bounded) until a checkpoint has counted some rows.
@@ -175,6 +183,8 @@ describe('three qactor nodes on one Redis', () => {
         await sleep(200);
         checkpointed = Number((await reader.directory.getCheckpoint(id))?.result.values[0]?.[0] ?? 0);
       }
+      // A query that may not answer partial is never checkpointed.
+      expect(await reader.directory.getCheckpoint(strictId)).toBeUndefined();
     } finally {
       await reader.close();
     }
@@ -193,5 +203,11 @@ describe('three qactor nodes on one Redis', () => {
     // The failure stays visible: a Warning header names the lost node.
     const res = await fetch(`${c.url}/_query/async/${id}`);
     expect(res.headers.get('warning')).toContain(`node [${d.name}] left the cluster before the query finished`);
+    // allow_partial_results=false: its checkpoint is not an answer; the lost node fails it.
+    const failed = await getWhenFinished(b, strictId, 10_000);
+    expect(failed.status, JSON.stringify(failed.body)).toBe(500);
+    expect(failed.body).toMatchObject({
+      error: { type: 'status_exception', reason: `node [${d.name}] left the cluster before the query finished` },
+    });
   }, 60_000);
 });

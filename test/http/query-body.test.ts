@@ -34,6 +34,15 @@ describe('parseQueryBody', () => {
     expect(bad.reason).toMatch(/^\[1:27\] \[esql\/async_query\] failed to parse field \[keep_alive\]: failed to parse setting/);
   });
 
+  it('reads allow_partial_results on both endpoints; undefined when absent so the URL param applies', () => {
+    expect(parseQueryBody('{"query":"x","allow_partial_results":false}', 'esql/async_query').allowPartialResults).toBe(false);
+    expect(parseQueryBody('{"query":"x","allow_partial_results":"true"}', 'esql/query').allowPartialResults).toBe(true);
+    expect(parseQueryBody('{"query":"x"}', 'esql/async_query').allowPartialResults).toBeUndefined();
+    expect(esErrorOf(() => parseQueryBody('{"query":"x","allow_partial_results":"no"}', 'esql/query')).reason).toBe(
+      '[1:38] [esql/query] failed to parse field [allow_partial_results]: Failed to parse value [no] as only [true] or [false] are allowed.',
+    );
+  });
+
   it('rejects async fields on the sync endpoint and unknown fields with their location', () => {
     expect(esErrorOf(() => parseQueryBody('{"foo":1}', 'esql/query')).reason).toBe('[1:2] [esql/query] unknown field [foo]');
     expect(esErrorOf(() => parseQueryBody('{"query":"x","keep_alive":"1s"}', 'esql/query')).reason).toBe(

@@ -165,7 +165,15 @@ describe('async routes', () => {
     expect(runtime.calls[0]).toEqual({
       method: 'submit',
       args: [
-        { query: 'x', params: undefined, waitForCompletionMs: 1000, keepAliveMs: 432_000_000, keepOnCompletion: false, columnar: false },
+        {
+          query: 'x',
+          params: undefined,
+          waitForCompletionMs: 1000,
+          keepAliveMs: 432_000_000,
+          keepOnCompletion: false,
+          columnar: false,
+          allowPartialResults: true,
+        },
       ],
     });
   });
@@ -182,6 +190,30 @@ describe('async routes', () => {
     expect(runtime.calls[1].args[0]).toMatchObject({ waitForCompletionMs: DEFAULT_REQUEST_LIMITS.maxWaitForCompletionMs, keepOnCompletion: true });
     const bad = await postQuery('{"query":"x","keep_alive":"-1"}', undefined, '/_query/async');
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('takes allow_partial_results from the body, else the URL, validated like the other booleans', async () => {
+    await postQuery('{"query":"x"}', undefined, '/_query/async?allow_partial_results=false');
+    expect(runtime.calls[0].args[0]).toMatchObject({ allowPartialResults: false });
+    await postQuery('{"query":"x","allow_partial_results":"false"}', undefined, '/_query/async?allow_partial_results=true');
+    expect(runtime.calls[1].args[0]).toMatchObject({ allowPartialResults: false });
+    await postQuery('{"query":"x","allow_partial_results":true}', undefined, '/_query/async');
+    expect(runtime.calls[2].args[0]).toMatchObject({ allowPartialResults: true });
+    const badUrl = await postQuery('{"query":"x"}', undefined, '/_query/async?allow_partial_results=no');
+    expect(badUrl.statusCode).toBe(400);
+    expect(badUrl.json().error).toMatchObject({
+      type: 'illegal_argument_exception',
+      reason: 'Failed to parse value [no] as only [true] or [false] are allowed.',
+    });
+    const badBody = await postQuery('{"query":"x","allow_partial_results":1}', undefined, '/_query/async');
+    expect(badBody.json().error).toMatchObject({
+      type: 'x_content_parse_exception',
+      reason: "[1:38] [esql/async_query] allow_partial_results doesn't support values of type: VALUE_NUMBER",
+    });
+    expect(runtime.calls).toHaveLength(3);
+    // The sync endpoint validates it too (nothing there can end partial on a failure).
+    expect((await postQuery('{"query":"x","allow_partial_results":false}')).statusCode).toBe(200);
+    expect((await postQuery('{"query":"x"}', undefined, '/_query?allow_partial_results=maybe')).statusCode).toBe(400);
   });
 
   it('answers a running query with its id in body and headers', async () => {

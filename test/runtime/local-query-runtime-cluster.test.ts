@@ -49,6 +49,16 @@ describe('LocalQueryRuntime in a cluster', () => {
     expect(await a.runtime.get(id!)).toMatchObject({ isRunning: false, columnar: true });
   });
 
+  it('allow_partial_results=false is kept in the running record; the default (true) leaves the record as it was', async () => {
+    const { a, ports } = cluster();
+    const strict = await a.runtime.submit(asyncRequest({ waitForCompletionMs: 0, allowPartialResults: false }));
+    expect(await ports.directory.get(strict.id!)).toMatchObject({ allowPartialResults: false });
+    for (const allowPartialResults of [true, undefined]) {
+      const { id } = await a.runtime.submit(asyncRequest({ waitForCompletionMs: 0, allowPartialResults }));
+      expect(await ports.directory.get(id!)).not.toHaveProperty('allowPartialResults');
+    }
+  });
+
   it('GET with wait_for_completion_timeout on another node returns when the owner finishes', async () => {
     const { a, b } = cluster();
     const { id } = await a.runtime.submit(asyncRequest({ waitForCompletionMs: 0 }));

@@ -255,6 +255,15 @@ export function portsContract(name: string, create: () => Promise<PortsFixture>)
         await f.directory.delete('r1');
       });
 
+      it('keeps the submit’s columnar and allow_partial_results=false marks (the node finishing an orphan reads them)', async ({ skip }) => {
+        if (f.directory === undefined) return skip();
+        const marked = { ...record('r3'), columnar: true as const, allowPartialResults: false as const };
+        await f.directory.put(marked);
+        expect(await f.directory.get('r3')).toEqual(marked);
+        await f.directory.extend('r3', 9_000);
+        expect(await f.directory.get('r3')).toEqual({ ...marked, expirationTimeMs: 9_000 });
+      });
+
       it('extend moves the expiration later, never earlier; unknown ids are left alone', async ({ skip }) => {
         if (f.directory === undefined) return skip();
         await f.directory.put(record('r2'));

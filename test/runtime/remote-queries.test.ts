@@ -14,7 +14,7 @@ import { memoryClusterPorts } from '../support/memory-ports.js';
 const LOST = 'node [node-z] left the cluster before the query finished';
 
 /** The ports of a cluster in which node-z ran a query and died: its record stays, its heartbeat is gone. */
-async function lostQuery(extra: { columnar?: true } = {}) {
+async function lostQuery(extra: { columnar?: true; allowPartialResults?: false } = {}) {
   const clock = new SimulatedClock();
   const ports = memoryClusterPorts(clock);
   const id = encodeAsyncId({ docId: 'gL_jHjx7QhKENPKIjvZibw', nodeId: 'node-z', taskNumber: 1 });
@@ -45,6 +45,18 @@ describe('RemoteQueries: a query whose node died', () => {
     });
     expect(await remote.get(record, id, {})).toMatchObject({ isRunning: false, columnar: true });
     expect(await ports.results.get(id)).toMatchObject({ columnar: true });
+  });
+
+  it('submitted with allow_partial_results=false: the status_exception even with a checkpoint', async () => {
+    const { ports, id, remote, record } = await lostQuery({ allowPartialResults: false });
+    await ports.directory.checkpoint(id, {
+      takenAtMs: record.startTimeMs,
+      result: { columns: [{ name: 'c', type: 'long' }], values: [[42]], isPartial: true, documentsFound: 42, valuesLoaded: 42, warnings: [] },
+    });
+    expect(await thrown(() => remote.stop(record, id))).toMatchObject({ type: 'status_exception', status: 500, reason: LOST });
+    expect(await ports.results.get(id)).toMatchObject({ doneOutcome: 'failed', outcome: { error: { type: 'status_exception', reason: LOST } } });
+    expect(await ports.status.latest(id)).toMatchObject({ state: 'done', outcome: 'failed', node: 'node-z' });
+    expect(await ports.directory.get(id)).toBeUndefined();
   });
 
   it('with a checkpoint: its rows as a partial result, with a warning naming the lost node', async () => {
@@ -113,5 +125,33 @@ describe('checkpoints of a running query, end to end', () => {
     // A was alive after all and finishes: the stored partial result stays, and A answers with it too.
     await a.gate.drain(() => a.runtime.liveCount === 0);
     expect(await a.runtime.get(id!)).toEqual(view);
+  });
+
+  it('allow_partial_results=false travels with the query: A writes no checkpoint, B fails it; a stop on A stays partial', async () => {
+    const clock = new SimulatedClock();
+    const shared = memoryClusterPorts(clock);
+    const a = gatedEsqlRuntime({ nodeId: 'node-a', ports: { ...shared, nodes: new MemoryNodeRegistry(clock) }, checkpointIntervalMs: 1_000 });
+    const b = new LocalQueryRuntime({ engine: new EsqlEngine(numsCatalog()), ports: shared, nodeId: 'node-b' });
+    const request = asyncRequest({ query: 'FROM nums | STATS c = COUNT(*)', waitForCompletionMs: 0, allowPartialResults: false });
+
+    // A client's own stop is not a failure: it answers partial whatever the flag says (as ES).
+    const stopped = await a.runtime.submit(request);
+    expect(await shared.directory.get(stopped.id!)).toMatchObject({ allowPartialResults: false });
+    await a.gate.step(2);
+    const stopping = a.runtime.stop(stopped.id!);
+    await a.gate.drain(() => a.runtime.liveCount === 0);
+    expect(await stopping).toMatchObject({ isRunning: false, result: { isPartial: true } });
+
+    const { id } = await a.runtime.submit(request);
+    // Beside it, a query with the default: it is checkpointed; the strict one never is.
+    const lenient = await a.runtime.submit({ ...request, allowPartialResults: undefined });
+    await a.gate.step(8);
+    await clock.advanceAsync(1_000);
+    expect((await shared.directory.getCheckpoint(lenient.id!))?.result.values).toHaveLength(1);
+    expect(await shared.directory.getCheckpoint(id!)).toBeUndefined();
+    const err = await thrown(() => b.get(id!));
+    expect(err).toMatchObject({ type: 'status_exception', status: 500, reason: 'node [node-a] left the cluster before the query finished' });
+    await a.gate.drain(() => a.runtime.liveCount === 0);
+    expect((await thrown(() => a.runtime.get(id!))).reason).toBe(err.reason);
   });
 });

@@ -59,8 +59,8 @@ export function registerAsyncQueryRoutes(app: FastifyInstance, ctx: RouteContext
     const body = parseQueryBody(bodyText(request), 'esql/async_query');
     const params = urlParams(request);
     rejectUnknownParams(params, SUBMIT_PARAMS, pathOf(request.url));
-    // Validated only: with no shards there are no shard failures for it to tolerate.
-    booleanParam(params, 'allow_partial_results', true);
+    // The one failure that can leave part of an answer is the death of the query's node (cluster mode).
+    const allowPartialResults = body.allowPartialResults ?? booleanParam(params, 'allow_partial_results', true);
     const response = responseOptions(request);
     checkColumnarFormat(response.format, body.columnar);
     checkQuery(body.query, body.params, ctx.limits);
@@ -74,6 +74,7 @@ export function registerAsyncQueryRoutes(app: FastifyInstance, ctx: RouteContext
       keepAliveMs: checkKeepAlive(keepAliveMs, ctx.limits),
       keepOnCompletion: body.keepOnCompletion ?? booleanParam(params, 'keep_on_completion', false),
       columnar: body.columnar,
+      allowPartialResults,
       ...(owner === undefined ? {} : { owner }),
     });
     return sendView(reply, view, response, ctx);

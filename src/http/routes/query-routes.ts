@@ -15,7 +15,8 @@ export function registerQueryRoutes(app: FastifyInstance, ctx: RouteContext): vo
   app.post('/_query', async (request, reply) => {
     const body = parseQueryBody(bodyText(request), 'esql/query');
     rejectUnknownParams(urlParams(request), SYNC_PARAMS, pathOf(request.url));
-    // Validated only: with no shards there are no shard failures for it to tolerate.
+    // Validated only: a sync query has no failure that leaves part of an answer (it dies with its node,
+    // and with the client's connection to it).
     booleanParam(urlParams(request), 'allow_partial_results', true);
     const response = responseOptions(request);
     checkColumnarFormat(response.format, body.columnar);
