@@ -1,9 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { invalidIndexName } from './bulk-request.js';
 import { isObject, type MappedField } from './index-mapping.js';
+
+/** What `mapping.json` holds: the fields of `PUT /{index}`, and the uuid `_cat/indices` shows. */
+export interface PersistedMapping {
+  readonly fields: MappedField[];
+  /** Absent in directories written before uuids were kept (restore then records one). */
+  readonly uuid?: string;
+}
 
 /** A data dir that cannot be used: held by another live node, or an entry that cannot be read. */
 export class DataDirError extends Error {
@@ -12,6 +19,8 @@ export class DataDirError extends Error {
 
 const MAPPING = 'mapping.json';
 const JOURNAL = 'journal.ndjson';
+/** Journal lines a compaction set aside (journal-compaction.ts): kept for a human, never replayed. */
+const DROPPED = 'dropped.ndjson';
 const LOCK = 'node.lock';
 // Index names never start with `_` (ES refuses them), so these cannot collide with an index.
 const STAGING_PREFIX = '_staging-';
@@ -19,7 +28,7 @@ const TRASH_PREFIX = '_trash-';
 
 /**
  * The on-disk layout of `--data-dir`: one directory per persisted index, named after it, holding
- * `mapping.json` (the fields given by `PUT /{index}`, written once) and `journal.ndjson` (the
+ * `mapping.json` (the fields given by `PUT /{index}` and the index uuid, written once) and `journal.ndjson` (the
  * accepted documents, see index-journal.ts). An index directory appears and disappears by one
  * rename, so a crash never leaves half an index: it is built under `_staging-*` and deleted by
  * moving it to `_trash-*` first; leftovers of both are removed at open. `node.lock` holds the pid of
@@ -53,7 +62,7 @@ export class DataDir {
       .sort();
   }
 
-  readMapping(name: string): MappedField[] {
+  readMapping(name: string): PersistedMapping {
     const file = join(this.indexDir(name), MAPPING);
     let parsed: unknown;
     try {
@@ -62,21 +71,42 @@ export class DataDir {
       throw new DataDirError(`${file}: ${e instanceof Error ? e.message : String(e)}`);
     }
     const fields = isObject(parsed) ? parsed.fields : undefined;
-    if (!Array.isArray(fields) || !fields.every(isMappedField)) throw new DataDirError(`${file}: expected {"fields": [{"name", "fieldType", "source"}...]}`);
-    return fields;
+    const uuid = isObject(parsed) ? parsed.uuid : undefined;
+    if (!Array.isArray(fields) || !fields.every(isMappedField) || (uuid !== undefined && !isIndexUuid(uuid))) {
+      throw new DataDirError(`${file}: expected {"fields": [{"name", "fieldType", "source"}...], "uuid"?: "<22 url-safe base64 characters>"}`);
+    }
+    return uuid === undefined ? { fields } : { fields, uuid };
+  }
+
+  /**
+   * Gives an index written before uuids were kept its uuid, so it stays the same from now on: the
+   * mapping is rewritten whole beside itself, fsync'd and renamed over (a crash leaves the old or
+   * the new file, never half of one). Synchronous: restore runs before the node listens.
+   */
+  recordUuid(name: string, mapping: PersistedMapping, uuid: string): void {
+    const file = join(this.indexDir(name), MAPPING);
+    const temp = `${file}.tmp`;
+    writeFileSync(temp, mappingText(mapping.fields, uuid));
+    fsyncFileSync(temp);
+    renameSync(temp, file);
+    fsyncFileSync(this.indexDir(name));
   }
 
   journalFile(name: string): string {
     return join(this.indexDir(name), JOURNAL);
   }
 
-  /** Makes the index directory (mapping and empty journal), durably, in one rename. */
-  async createIndex(name: string, fields: readonly MappedField[]): Promise<void> {
+  droppedFile(name: string): string {
+    return join(this.indexDir(name), DROPPED);
+  }
+
+  /** Makes the index directory (mapping with its uuid, and an empty journal), durably, in one rename. */
+  async createIndex(name: string, fields: readonly MappedField[], uuid: string): Promise<void> {
     const target = this.indexDir(name);
     const staging = join(this.root, STAGING_PREFIX + randomBytes(6).toString('hex'));
     await mkdir(staging);
     try {
-      await writeDurably(join(staging, MAPPING), `${JSON.stringify({ fields }, null, 2)}\n`);
+      await writeDurably(join(staging, MAPPING), mappingText(fields, uuid));
       await writeDurably(join(staging, JOURNAL), '');
       await fsyncDir(staging);
       await rename(staging, target);
@@ -105,6 +135,24 @@ export class DataDir {
     const dir = resolve(this.root, name);
     if (invalidIndexName(name) !== undefined || dirname(dir) !== this.root) throw new DataDirError(`[${name}] cannot be stored in ${this.root}`);
     return dir;
+  }
+}
+
+function mappingText(fields: readonly MappedField[], uuid: string): string {
+  return `${JSON.stringify({ fields, uuid }, null, 2)}\n`;
+}
+
+/** ES index uuids (and ours, index-writers.ts): 22 url-safe base64 characters. */
+function isIndexUuid(u: unknown): u is string {
+  return typeof u === 'string' && /^[A-Za-z0-9_-]{22}$/.test(u);
+}
+
+function fsyncFileSync(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -145,12 +193,7 @@ function takeLock(file: string): void {
     }
   }
   writeFileSync(file, `${process.pid}\n`);
-  const fd = openSync(file, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  fsyncFileSync(file);
 }
 
 function isAlive(pid: number): boolean {

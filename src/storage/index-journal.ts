@@ -39,28 +39,38 @@ export async function appendDurably(file: string, text: string): Promise<void> {
   }
 }
 
+/** Where one journal line sits in the file: bytes `[start, end)`, its newline included. */
+export interface LineRange {
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface JournalReplay {
+  /** Lines read, live or not. */
   readonly documents: number;
   /** Bytes after the last newline (a crash during an append), cut from the file. */
   readonly tornBytes: number;
+  /** Lines `onDocument` refused (returned false): not live data, in file order (journal-compaction.ts). */
+  readonly deadLines: readonly LineRange[];
 }
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
 const NEWLINE = 0x0a;
 
 /**
- * Reads a journal from the start, calling `onDocument` per line. A last line without its newline
- * was torn by a crash during an append (its bulk request was never acknowledged): it is cut from
- * the file, so the next append starts on a fresh line, and reported in `tornBytes`. Synchronous:
- * it runs once at startup, before the node listens.
+ * Reads a journal from the start, calling `onDocument` per line; a line it answers `false` for is
+ * reported in `deadLines`. A last line without its newline was torn by a crash during an append (its
+ * bulk request was never acknowledged): it is cut from the file, so the next append starts on a fresh
+ * line, and reported in `tornBytes`. Synchronous: it runs once at startup, before the node listens.
  */
 export function replayJournal(
   file: string,
-  onDocument: (source: Record<string, unknown>, id: string | undefined) => void,
+  onDocument: (source: Record<string, unknown>, id: string | undefined) => boolean | void,
 ): JournalReplay {
   const fd = openSync(file, 'r');
   let documents = 0;
   let goodBytes = 0;
+  const deadLines: LineRange[] = [];
   let pending = Buffer.alloc(0);
   try {
     const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -70,7 +80,8 @@ export function replayJournal(
       for (let end = buf.indexOf(NEWLINE, start); end >= 0; end = buf.indexOf(NEWLINE, start)) {
         if (end > start) {
           const { source, id } = parseLine(buf.toString('utf8', start, end), file, documents + 1);
-          onDocument(source, id);
+          // `goodBytes` is the file offset of `buf[start]`: every byte before it ended with a newline.
+          if (onDocument(source, id) === false) deadLines.push({ start: goodBytes, end: goodBytes + end + 1 - start });
           documents++;
         }
         goodBytes += end + 1 - start;
@@ -83,7 +94,7 @@ export function replayJournal(
     closeSync(fd);
   }
   if (pending.length > 0) truncateSync(file, goodBytes);
-  return { documents, tornBytes: pending.length };
+  return { documents, tornBytes: pending.length, deadLines };
 }
 
 function parseLine(line: string, file: string, lineNo: number): { source: Record<string, unknown>; id: string | undefined } {

@@ -49,6 +49,11 @@ export class IndexWriters {
     return this.catalog.delete(name);
   }
 
+  /** Restore: an index read back from `--data-dir` keeps the uuid it was created with. */
+  adoptUuid(name: string, uuid: string): void {
+    this.uuids.set(name, uuid);
+  }
+
   uuid(name: string): string {
     let id = this.uuids.get(name);
     if (id === undefined) {

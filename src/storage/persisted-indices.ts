@@ -3,6 +3,7 @@ import type { OnIndexed } from './bulk-request.js';
 import { DataDir, DataDirError } from './data-dir.js';
 import type { MappedField } from './index-mapping.js';
 import { appendDurably, journalLine, replayJournal } from './index-journal.js';
+import { compactJournal, discardCompactionLeftover } from './journal-compaction.js';
 import type { IndexWriters } from './index-writers.js';
 
 /** Where restore reports (the node's operational log fits). */
@@ -42,39 +43,55 @@ export class PersistedIndices {
   /**
    * Opens the data dir and replays every index in it through the writers (mapping, then each
    * journaled document, then one publish). A name already in the catalog (a `--load` of the same
-   * index) refuses the start rather than hiding one of the two.
+   * index) refuses the start rather than hiding one of the two. A journal holding lines that are not
+   * live data (documents the writer refuses, a repeated explicit `_id`: neither is ever appended, so
+   * only a changed or edited journal has them) is compacted here, before the node listens.
    */
   static restore(path: string, writers: IndexWriters, log: RestoreLog): PersistedIndices {
     const dir = DataDir.open(path);
     const persisted = new PersistedIndices(writers, dir);
     for (const name of dir.indexNames()) {
-      if (!writers.create(name, dir.readMapping(name))) {
+      const mapping = dir.readMapping(name);
+      if (!writers.create(name, mapping.fields)) {
         throw new DataDirError(`index [${name}] is both in --data-dir ${dir.root} and loaded at startup; drop one of them`);
       }
+      if (mapping.uuid === undefined) dir.recordUuid(name, mapping, writers.uuid(name));
+      else writers.adoptUuid(name, mapping.uuid);
       const started = performance.now();
       persisted.persisted.add(name);
       const writer = writers.writer(name);
-      let refused = 0;
       const file = dir.journalFile(name);
+      if (discardCompactionLeftover(file)) {
+        log.warn(`${file}: removed an unfinished compaction (the node stopped during it; the journal itself was untouched)`);
+      }
+      // As the bulk API: a repeated explicit id is refused, not indexed twice.
       const replay = replayJournal(file, (source, id) => {
-        if (writer.append(source, id ?? '', id !== undefined) !== undefined) refused++;
+        if (id !== undefined && writer.hasId(id)) return false;
+        return writer.append(source, id ?? '', id !== undefined) === undefined;
       });
       writers.publish(name);
       if (replay.tornBytes > 0) {
         log.warn(`${file}: ignored a torn last line (${replay.tornBytes} bytes, written when the node stopped mid-append; its bulk request was never acknowledged)`);
       }
-      if (refused > 0) log.warn(`index [${name}]: ${refused} journaled documents were refused on replay`);
+      const refused = replay.deadLines.length;
+      if (refused > 0) {
+        const dropped = dir.droppedFile(name);
+        compactJournal(file, replay.deadLines, dropped);
+        log.warn(`index [${name}]: ${refused} journaled documents were refused on replay; moved to ${dropped}, journal compacted`);
+      }
       const ms = Math.round(performance.now() - started);
       log.info(`restored index [${name}] (${replay.documents - refused} documents) from ${dir.root} in ${ms} ms`);
     }
     return persisted;
   }
 
-  /** After `PUT /{index}` created the index in memory: its directory, with the mapping. */
+  /** After `PUT /{index}` created the index in memory: its directory, with the mapping and uuid. */
   created(name: string, fields: readonly MappedField[]): Promise<void> {
     this.persisted.add(name);
     this.waitingAppends.delete(name);
-    return this.enqueue(name, () => this.dir.createIndex(name, fields));
+    // Read now: by the time the queued write runs, the index may have been deleted (and its uuid with it).
+    const uuid = this.writers.uuid(name);
+    return this.enqueue(name, () => this.dir.createIndex(name, fields, uuid));
   }
 
   /** After `DELETE /{index}`: its directory goes (a no-op for an index that was never persisted). */
@@ -88,7 +105,8 @@ export class PersistedIndices {
   bulk(): BulkJournal {
     // undefined: an index that is not persisted (loaded at startup); seen once per request.
     const lines = new Map<string, string[] | undefined>();
-    const created: string[] = [];
+    /** Indices this request creates, with their uuid read at once (see `created`). */
+    const created = new Map<string, string>();
     let committed: Promise<void> | undefined;
     const onIndexed: OnIndexed = (index, id, source) => {
       let batch = lines.get(index);
@@ -97,7 +115,7 @@ export class PersistedIndices {
         const isNew = !this.persisted.has(index) && this.writers.catalog.get(index) === undefined;
         if (isNew) {
           this.persisted.add(index);
-          created.push(index);
+          created.set(index, this.writers.uuid(index));
         }
         batch = this.persisted.has(index) ? [] : undefined;
         lines.set(index, batch);
@@ -108,7 +126,7 @@ export class PersistedIndices {
       committed ??= Promise.all(
         [...lines].flatMap(([index, batch]) => {
           if (batch === undefined) return [];
-          return this.append(index, batch.join(''), created.includes(index));
+          return this.append(index, batch.join(''), created.get(index));
         }),
       ).then(() => undefined);
       return committed;
@@ -121,7 +139,7 @@ export class PersistedIndices {
    * bulk requests arriving meanwhile join one waiting append (one write, one fsync for all of them),
    * in the order they were accepted.
    */
-  private append(index: string, text: string, createFirst: boolean): Promise<void> {
+  private append(index: string, text: string, createWithUuid: string | undefined): Promise<void> {
     const waiting = this.waitingAppends.get(index);
     if (waiting !== undefined) {
       waiting.parts.push(text);
@@ -132,7 +150,7 @@ export class PersistedIndices {
     const done = this.enqueue(index, async () => {
       // Started: requests from now on wait for the next append.
       if (this.waitingAppends.get(index)?.parts === parts) this.waitingAppends.delete(index);
-      if (createFirst) await this.dir.createIndex(index, []);
+      if (createWithUuid !== undefined) await this.dir.createIndex(index, [], createWithUuid);
       await appendDurably(file, parts.join(''));
     });
     this.waitingAppends.set(index, { parts, done });

@@ -31,6 +31,7 @@ describe('ingest routes with a data dir', () => {
         { name: 'host', fieldType: 'keyword', source: 'host' },
         { name: 'host.t', fieldType: 'text', source: 'host' },
       ],
+      uuid: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/) as unknown,
     });
     const bulk = await call('POST', '/web/_bulk', '{"index":{"_id":"a"}}\n{"host":"x"}\n{"create":{"_id":"a"}}\n{"host":"again"}\n{"create":{}}\n{"host":"y", "n": 1}\n');
     expect(bulk.body.errors).toBe(true);
@@ -46,6 +47,31 @@ describe('ingest routes with a data dir', () => {
     const error = res.body.error as { type: string; reason: string };
     expect(error.type).toBe('status_exception');
     expect(error.reason).toMatch(/^index \[lost\]: writing to the data dir failed: ENOENT/);
+  });
+
+  it('shows the same _cat/indices uuid after a restart (and in the already-exists error)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qactor-ingest-uuid-'));
+    const uuidOf = async (url: string, index: string) => {
+      const rows = (await (await fetch(`${url}/_cat/indices/${index}?format=json`)).json()) as { uuid: string }[];
+      return rows[0].uuid;
+    };
+    try {
+      const first = await startQactor(resolveConfig({ port: 0, dataDir: dir }, {}));
+      await fetch(`${first.url}/kept`, { method: 'PUT' });
+      const uuid = await uuidOf(first.url, 'kept');
+      expect((JSON.parse(readFileSync(join(dir, 'kept', 'mapping.json'), 'utf8')) as { uuid: string }).uuid).toBe(uuid);
+      await first.close();
+      const second = await startQactor(resolveConfig({ port: 0, dataDir: dir }, {}));
+      try {
+        expect(await uuidOf(second.url, 'kept')).toBe(uuid);
+        const again = (await (await fetch(`${second.url}/kept`, { method: 'PUT' })).json()) as { error: { reason: string } };
+        expect(again.error.reason).toBe(`index [kept/${uuid}] already exists`);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('removes the directories of deleted indices', async () => {

@@ -11,6 +11,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
+const UUID = 'aB3_-c4D5e6F7g8H9i0J1k';
 const FIELDS = [
   { name: 'name', fieldType: 'text', source: 'name' },
   { name: 'name.raw', fieldType: 'keyword', source: 'name' },
@@ -19,10 +20,10 @@ const FIELDS = [
 describe('DataDir', () => {
   it('creates an index directory with its mapping and an empty journal, and removes it', async () => {
     const dir = DataDir.open(join(root, 'nested', 'data'));
-    await dir.createIndex('web', FIELDS);
-    await dir.createIndex('.hidden-ok', []);
+    await dir.createIndex('web', FIELDS, UUID);
+    await dir.createIndex('.hidden-ok', [], UUID);
     expect(dir.indexNames()).toEqual(['.hidden-ok', 'web']);
-    expect(dir.readMapping('web')).toEqual(FIELDS);
+    expect(dir.readMapping('web')).toEqual({ fields: FIELDS, uuid: UUID });
     expect(readFileSync(dir.journalFile('web'), 'utf8')).toBe('');
     await dir.removeIndex('web');
     await dir.removeIndex('never-created');
@@ -34,7 +35,7 @@ describe('DataDir', () => {
   it('never lets a name leave the directory', async () => {
     const dir = DataDir.open(root);
     for (const name of ['..', '.', '../x', 'a/b', 'a\\b', '_staging-x', '']) {
-      await expect(dir.createIndex(name, [])).rejects.toThrow(DataDirError);
+      await expect(dir.createIndex(name, [], UUID)).rejects.toThrow(DataDirError);
       expect(() => dir.journalFile(name)).toThrow(DataDirError);
     }
     expect(readdirSync(root).sort()).toEqual(['node.lock']);
@@ -56,6 +57,19 @@ describe('DataDir', () => {
     mkdirSync(join(root, 'bad'));
     writeFileSync(join(root, 'bad', 'mapping.json'), '{"fields": [{"name": 1}]}');
     expect(() => DataDir.open(root).readMapping('bad')).toThrow(/bad\/mapping\.json: expected/);
+  });
+
+  it('reads a mapping written before uuids were kept, and records one for it in place', () => {
+    mkdirSync(join(root, 'old'));
+    writeFileSync(join(root, 'old', 'mapping.json'), JSON.stringify({ fields: FIELDS }));
+    const dir = DataDir.open(root);
+    const mapping = dir.readMapping('old');
+    expect(mapping).toEqual({ fields: FIELDS });
+    dir.recordUuid('old', mapping, UUID);
+    expect(dir.readMapping('old')).toEqual({ fields: FIELDS, uuid: UUID });
+    expect(readdirSync(join(root, 'old'))).toEqual(['mapping.json']);
+    writeFileSync(join(root, 'old', 'mapping.json'), JSON.stringify({ fields: FIELDS, uuid: 'short' }));
+    expect(() => dir.readMapping('old')).toThrow(/old\/mapping\.json: expected/);
   });
 
   it('refuses a directory held by a live process, takes over one left by a dead process', () => {

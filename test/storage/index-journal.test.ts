@@ -14,7 +14,9 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function replayAll(): { docs: [Record<string, unknown>, string | undefined][]; tornBytes: number; documents: number } {
   const docs: [Record<string, unknown>, string | undefined][] = [];
-  const r = replayJournal(file, (source, id) => docs.push([source, id]));
+  const r = replayJournal(file, (source, id) => {
+    docs.push([source, id]);
+  });
   return { docs, ...r };
 }
 
@@ -46,6 +48,15 @@ describe('index journal', () => {
     expect(statSync(file).size).toBe(good);
     await appendDurably(file, journalLine(undefined, '{"n":4}'));
     expect(replayAll().docs.map(([d]) => d.n)).toEqual([1, 2, 4]);
+  });
+
+  it('reports the byte ranges of the lines the caller refused, newline included', async () => {
+    const lines = [journalLine('a', '{"n":1}'), journalLine(undefined, '{"n":"é"}'), '\n', journalLine('c', '{"n":3}')];
+    await appendDurably(file, lines.join(''));
+    const r = replayJournal(file, (source) => source.n === 1);
+    expect(r.documents).toBe(3);
+    const bytes = readFileSync(file);
+    expect(r.deadLines.map(({ start, end }) => bytes.toString('utf8', start, end))).toEqual([lines[1], lines[3]]);
   });
 
   it('refuses a damaged line that is not the last one', () => {

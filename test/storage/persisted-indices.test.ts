@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -136,6 +136,95 @@ describe('PersistedIndices', () => {
     // As the route does: the writer kept the first document, so the journal does too.
     await journal.commit();
     expect(readFileSync(join(root, 'half', 'journal.ndjson'), 'utf8')).toBe('{"_source":{"n":2}}\n');
+  });
+
+  it('keeps each persisted index’s uuid across restarts; a re-created index gets a new one', async () => {
+    const a = node();
+    await a.put('mapped', [{ name: 'n', fieldType: 'long', source: 'n' }]);
+    await a.bulk(bulkBody([{ n: 1 }]), 'dynamic');
+    const uuids = { mapped: a.persisted.writers.uuid('mapped'), dynamic: a.persisted.writers.uuid('dynamic') };
+    expect(uuids.mapped).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(uuids.mapped).not.toBe(uuids.dynamic);
+    await a.persisted.close();
+    const b = node();
+    expect({ mapped: b.persisted.writers.uuid('mapped'), dynamic: b.persisted.writers.uuid('dynamic') }).toEqual(uuids);
+    await b.drop('dynamic');
+    await b.bulk(bulkBody([{ n: 2 }]), 'dynamic');
+    const recreated = b.persisted.writers.uuid('dynamic');
+    expect(recreated).not.toBe(uuids.dynamic);
+    await b.persisted.close();
+    expect(node().persisted.writers.uuid('dynamic')).toBe(recreated);
+  });
+
+  it('gives an index persisted before uuids were kept one uuid, then keeps it', async () => {
+    const a = node();
+    await a.bulk(bulkBody([{ n: 1 }]), 'legacy');
+    await a.persisted.close();
+    const mappingFile = join(root, 'legacy', 'mapping.json');
+    writeFileSync(mappingFile, JSON.stringify({ fields: [] }));
+    const b = node();
+    const uuid = b.persisted.writers.uuid('legacy');
+    expect(JSON.parse(readFileSync(mappingFile, 'utf8'))).toEqual({ fields: [], uuid });
+    await b.persisted.close();
+    expect(node().persisted.writers.uuid('legacy')).toBe(uuid);
+  });
+
+  describe('journal compaction at start', () => {
+    const journalOf = (index: string) => join(root, index, 'journal.ndjson');
+    const droppedOf = (index: string) => join(root, index, 'dropped.ndjson');
+    /** A journal holding dead lines: a document its mapping refuses, a repeated explicit id. */
+    async function journalWithDeadLines() {
+      const a = node();
+      await a.put('mixed', [{ name: 'n', fieldType: 'integer', source: 'n' }]);
+      await a.bulk('{"index":{"_id":"a"}}\n{"n":1}\n{"index":{}}\n{"n":2}\n', 'mixed');
+      await a.persisted.close();
+      const live = readFileSync(journalOf('mixed'), 'utf8');
+      // What an older version or a hand edit could have left: neither line is ever appended today.
+      const dead = ['{"_source":{"n":"not a number"}}\n', '{"_id":"a","_source":{"n":3}}\n'];
+      appendFileSync(journalOf('mixed'), dead[0] + dead[1]);
+      return { live, dead };
+    }
+
+    it('moves lines that are not live data to dropped.ndjson and rewrites the journal without them', async () => {
+      const { live, dead } = await journalWithDeadLines();
+      const b = node();
+      expect(column(b.catalog.get('mixed')!, 'n')).toEqual([1, 2]);
+      expect(b.logs).toContainEqual(
+        `warning: index [mixed]: 2 journaled documents were refused on replay; moved to ${droppedOf('mixed')}, journal compacted`,
+      );
+      expect(readFileSync(journalOf('mixed'), 'utf8')).toBe(live);
+      expect(readFileSync(droppedOf('mixed'), 'utf8')).toBe(dead.join(''));
+      // The compacted journal keeps taking appends; the next start replays it without a warning.
+      await b.bulk('{"index":{"_id":"b"}}\n{"n":4}\n', 'mixed');
+      await b.persisted.close();
+      const c = node();
+      expect(c.logs.filter((l) => l.startsWith('warning'))).toEqual([]);
+      expect(column(c.catalog.get('mixed')!, 'n')).toEqual([1, 2, 4]);
+      expect((await c.bulk('{"create":{"_id":"a"}}\n{"n":5}\n', 'mixed')).items[0].create.status).toBe(409);
+    });
+
+    it('a crash while writing the compacted copy: the half-written copy is discarded, nothing lost', async () => {
+      const { live, dead } = await journalWithDeadLines();
+      writeFileSync(`${journalOf('mixed')}.compacting`, live.slice(0, 7));
+      const b = node();
+      expect(b.logs[0]).toMatch(/warning: .*mixed\/journal\.ndjson: removed an unfinished compaction/);
+      expect(column(b.catalog.get('mixed')!, 'n')).toEqual([1, 2]);
+      expect(existsSync(`${journalOf('mixed')}.compacting`)).toBe(false);
+      expect(readFileSync(journalOf('mixed'), 'utf8')).toBe(live);
+      expect(readFileSync(droppedOf('mixed'), 'utf8')).toBe(dead.join(''));
+    });
+
+    it('a crash after setting dead lines aside, before the rename: the next start redoes it', async () => {
+      const { live, dead } = await journalWithDeadLines();
+      // Steps 1 and 2 done (copy written, dead lines set aside), the rename never happened.
+      writeFileSync(`${journalOf('mixed')}.compacting`, live);
+      writeFileSync(droppedOf('mixed'), dead.join(''));
+      const b = node();
+      expect(column(b.catalog.get('mixed')!, 'n')).toEqual([1, 2]);
+      expect(readFileSync(journalOf('mixed'), 'utf8')).toBe(live);
+      // Set aside twice (documented): duplicated, never lost.
+      expect(readFileSync(droppedOf('mixed'), 'utf8')).toBe(dead.join('') + dead.join(''));
+    });
   });
 
   it('starts over a torn last journal line with a warning, keeping the documents before it', async () => {
