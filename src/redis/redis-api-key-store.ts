@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { apiKeySecretMatches, newApiKeyCredentials } from '../security/api-key-secret.js';
 import {
+  API_KEY_RETENTION_MS,
   isExpired,
   type ApiKeyRecord,
   type ApiKeySpec,
@@ -13,12 +14,8 @@ import { execTransaction } from './exec-transaction.js';
 import type { RedisKeys } from './keys.js';
 import { LuaScript } from './lua-script.js';
 
-/**
- * How long an expired or invalidated key is kept before Redis forgets it (ES's
- * `xpack.security.authc.api_key.delete.retention_period` default): until then a second invalidation
- * reports it as "previously invalidated".
- */
-export const API_KEY_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+// Defined with the port (every store forgets after it); still exported here for existing importers.
+export { API_KEY_RETENTION_MS };
 
 /** Marks a key invalidated: 1 newly, 0 already, -1 gone. Shortens its life to the retention period. */
 const INVALIDATE_SCRIPT = new LuaScript(`

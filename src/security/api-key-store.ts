@@ -55,6 +55,13 @@ export interface InvalidationResult {
   readonly previouslyInvalidated: string[];
 }
 
+/**
+ * How long an expired or invalidated key is kept before its store forgets it (ES's
+ * `xpack.security.authc.api_key.delete.retention_period` default): until then a second invalidation
+ * reports it as "previously invalidated".
+ */
+export const API_KEY_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
 /** A key authenticates only until it expires; `expirationMs` itself is already too late. */
 export const isExpired = (record: ApiKeyRecord, nowMs: number): boolean =>
   record.expirationMs !== undefined && record.expirationMs <= nowMs;
