@@ -94,9 +94,9 @@ export function findByTimestamp(data: BenchDataset, ts: number): [number, number
 
 /**
  * What the data costs as plain typed arrays: float64 @timestamp, bytes (long) and latency_ms,
- * int32 status, and int32 dictionary ordinals for host and message (the dictionaries themselves
- * are a few KB). 36 bytes per row.
+ * int32 status, and uint16 dictionary ordinals for host and message (the dictionaries themselves
+ * are a few KB). 32 bytes per row.
  */
 export function rawTypedArrayBytes(rows: number): number {
-  return rows * (8 + 4 + 4 + 8 + 8 + 4);
+  return rows * (8 + 2 + 4 + 8 + 8 + 2);
 }

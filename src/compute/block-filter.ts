@@ -68,13 +68,13 @@ function filterDictionaryBlock(block: Block, positions: Int32Array, count: numbe
   const nulls = gatherNulls(block.nulls, positions, count);
   const f = block.firstValueIndexes;
   if (f === undefined) {
-    const dictionary = { ordinals: gatherI32(d.ordinals, positions, count), terms: d.terms };
+    const dictionary = { ordinals: gatherU16(d.ordinals, positions, count), terms: d.terms };
     return dictionaryBlock(block.type, count, dictionary, nulls);
   }
   const fvi = gatheredValueStarts(f, positions, count);
   const total = fvi[count];
   const src = d.ordinals;
-  const ordinals = new Int32Array(total);
+  const ordinals = new Uint16Array(total);
   let w = 0;
   for (let i = 0; i < count; i++) {
     const p = positions[i];
@@ -130,6 +130,13 @@ function gatherF64(src: Float64Array, positions: Int32Array, count: number): Flo
 
 function gatherI32(src: Int32Array, positions: Int32Array, count: number): Int32Array {
   const out = new Int32Array(count);
+  for (let i = 0; i < count; i++) out[i] = src[positions[i]];
+  return out;
+}
+
+/** Dictionary ordinals: a loop of its own, so the value loops above stay monomorphic. */
+function gatherU16(src: Uint16Array, positions: Int32Array, count: number): Uint16Array {
+  const out = new Uint16Array(count);
   for (let i = 0; i < count; i++) out[i] = src[positions[i]];
   return out;
 }

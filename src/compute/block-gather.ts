@@ -43,7 +43,7 @@ export function gatherRows(
   if (terms !== null) {
     // One term list behind every block: gather ordinals, the output stays a dictionary block.
     const ords = blocks.map((b) => (b.dictionary as BlockDictionary).ordinals);
-    const ordinals = gatherI32(ords, rowPage, rowPos, order, from, n);
+    const ordinals = gatherU16(ords, rowPage, rowPos, order, from, n);
     const nulls = anyNull ? gatherRowNulls(blocks, rowPage, rowPos, order, from, n) : undefined;
     return dictionaryBlock(type, n, { ordinals, terms }, nulls);
   }
@@ -101,6 +101,15 @@ function gatherF64(srcs: Float64Array[], rowPage: Int32Array, rowPos: Int32Array
 
 function gatherI32(srcs: Int32Array[], rowPage: Int32Array, rowPos: Int32Array, order: Int32Array, from: number, n: number) {
   const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = order[from + i];
+    out[i] = srcs[rowPage[r]][rowPos[r]];
+  }
+  return out;
+}
+
+function gatherU16(srcs: Uint16Array[], rowPage: Int32Array, rowPos: Int32Array, order: Int32Array, from: number, n: number) {
+  const out = new Uint16Array(n);
   for (let i = 0; i < n; i++) {
     const r = order[from + i];
     out[i] = srcs[rowPage[r]][rowPos[r]];

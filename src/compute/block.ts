@@ -31,14 +31,22 @@ export interface Block {
 
 /**
  * Ordinals into a term list. `ordinals` is indexed like `values` (one per value); a null position of a
- * single-valued block holds -1. `terms` is shared by every block of one stored column and only ever
- * grows (loaders append new terms), so per-dictionary caches key on its identity and check its length.
- * Terms are in first-seen order, not sorted: an append-only shared list cannot stay sorted.
+ * single-valued block holds NULL_ORDINAL. `terms` is shared by every block of one stored column and only
+ * ever grows (loaders append new terms), so per-dictionary caches key on its identity and check its
+ * length. Terms are in first-seen order, not sorted: an append-only shared list cannot stay sorted.
+ * Ordinals are always a Uint16Array (never a union): hot loops read half the bytes of an Int32Array and
+ * stay monomorphic. So a term list holds at most MAX_DICTIONARY_TERMS terms.
  */
 export interface BlockDictionary {
-  readonly ordinals: Int32Array;
+  readonly ordinals: Uint16Array;
   readonly terms: readonly string[];
 }
+
+/** The placeholder ordinal of a null position; no term has it. */
+export const NULL_ORDINAL = 0xffff;
+
+/** Terms a dictionary may hold: ordinals 0..NULL_ORDINAL - 1. */
+export const MAX_DICTIONARY_TERMS = NULL_ORDINAL;
 
 export const isNull = (b: Block, p: number): boolean => b.nulls !== undefined && b.nulls[p] === 1;
 

@@ -1,4 +1,4 @@
-import type { Block, BlockDictionary } from './block.js';
+import { type Block, type BlockDictionary, NULL_ORDINAL } from './block.js';
 import type { DataType } from './data-type.js';
 
 /**
@@ -35,14 +35,14 @@ export function freshDictionaryView(b: Block): Block {
   return dictionaryBlock(b.type, b.positionCount, d, b.nulls, b.firstValueIndexes, b.mvSorted);
 }
 
-/** `terms[ordinal]` per value; '' at null placeholders (ordinal -1), as a plain block holds. */
+/** `terms[ordinal]` per value; '' at null placeholders (NULL_ORDINAL), as a plain block holds. */
 function termsOf(d: BlockDictionary): string[] {
   const ords = d.ordinals;
   const terms = d.terms;
   const out = new Array<string>(ords.length);
   for (let i = 0; i < ords.length; i++) {
     const o = ords[i];
-    out[i] = o < 0 ? '' : terms[o];
+    out[i] = o === NULL_ORDINAL ? '' : terms[o];
   }
   return out;
 }

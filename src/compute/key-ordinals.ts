@@ -3,6 +3,9 @@ import type { Block, BlockDictionary, BlockValues } from './block.js';
 import type { DataType } from './data-type.js';
 import { NumberHash } from './number-hash.js';
 
+/** Per-row codes that index a direct table: an integer block's values or a dictionary's ordinals. */
+export type DirectCodes = Int32Array | Uint16Array;
+
 /** integer keys below this skip the hash through a direct table (256 KB at most). */
 const SMALL_INT_LIMIT = 65_536;
 
@@ -95,7 +98,7 @@ export class KeyOrdinals {
    * (see directTable): a dictionary block's term ordinals, or an integer block's values. Null for
    * any other block. Lets BlockHash compute composite group ids in one pass over several keys.
    */
-  directCodes(block: Block): Int32Array | null {
+  directCodes(block: Block): DirectCodes | null {
     if (block.nulls !== undefined || block.firstValueIndexes !== undefined) return null;
     if (block.dictionary !== undefined) return this.others === null ? null : block.dictionary.ordinals;
     return this.numbers !== null && block.values instanceof Int32Array ? block.values : null;
@@ -147,7 +150,7 @@ export class KeyOrdinals {
       }
       if (unresolved >= 0) return;
     }
-    // Some term is new in this page (or there are nulls, whose placeholder ordinal -1 indexes nothing).
+    // Some term is new in this page (or there are nulls, whose placeholder NULL_ORDINAL indexes nothing).
     const terms = d.terms as string[];
     for (let p = 0; p < n; p++) {
       if (nulls !== undefined && nulls[p] === 1) {

@@ -1,3 +1,5 @@
+import type { DirectCodes } from './key-ordinals.js';
+
 /** At most this many (left, right) cells: 256 KB of ids. */
 const MAX_CELLS = 1 << 16;
 
@@ -56,7 +58,7 @@ export class PairCache {
    * ordinal counts first. Returns false when some row's code or pair is not known yet (out is then
    * partly written; the caller recomputes the page the slow way, which fills the tables).
    */
-  foldCodes(codes0: Int32Array, lefts: Int32Array, codes1: Int32Array, rights: Int32Array, out: Int32Array, n: number): boolean {
+  foldCodes(codes0: DirectCodes, lefts: Int32Array, codes1: DirectCodes, rights: Int32Array, out: Int32Array, n: number): boolean {
     const table = this.table;
     const shift = this.shift;
     const leftSize = lefts.length;

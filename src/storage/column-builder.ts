@@ -1,5 +1,4 @@
 import type { Block } from '../compute/block.js';
-import { emptyValues } from '../compute/block.js';
 import type { DataType } from '../compute/data-type.js';
 import { dictionaryBlock } from '../compute/dictionary-block.js';
 import type { Page } from '../compute/page.js';
@@ -7,12 +6,14 @@ import type { IndexColumn } from './stored-index.js';
 import { SEGMENT_SIZE } from './stored-index.js';
 import { compareUtf8, type LoadedValue, normalizeMultiValue } from './multi-value-order.js';
 import { ColumnDictionary, isDictionaryType } from './column-dictionary.js';
+import { sharedEmptyValues, sharedInt32, sharedUint16, sharedUint8 } from './shared-arrays.js';
 
 /**
  * Accumulates one column's positions while a loader reads rows, then cuts it into per-segment
  * Blocks. Values are kept flat with a per-position count (-1 = null) so a row costs no object.
  * String columns are cut into dictionary blocks over the column's ColumnDictionary when it pays
  * (see there); a writer that seals segment by segment passes the same dictionary to each builder.
+ * Every typed array of a cut block lives on a SharedArrayBuffer, so worker threads read it without a copy.
  */
 export class ColumnBuilder {
   private readonly flat: LoadedValue[] = [];
@@ -71,18 +72,18 @@ export class ColumnBuilder {
     }
     this.cursorPosition = to;
     this.cursorValue = start + valueCount;
-    const nulls = anyNull ? new Uint8Array(positionCount) : undefined;
+    const nulls = anyNull ? sharedUint8(positionCount) : undefined;
     if (nulls !== undefined) for (let p = from; p < to; p++) if (this.counts[p] < 0) nulls[p - from] = 1;
     if (!multi) {
-      const values = emptyValues(this.type, positionCount);
+      const values = sharedEmptyValues(this.type, positionCount);
       let v = start;
       for (let p = from; p < to; p++) {
         if (this.counts[p] === 1) write(values, p - from, this.flat[v++]);
       }
       return this.encoded({ type: this.type, positionCount, values, ...(nulls ? { nulls } : {}), mvSorted: true });
     }
-    const values = emptyValues(this.type, valueCount);
-    const firstValueIndexes = new Int32Array(positionCount + 1);
+    const values = sharedEmptyValues(this.type, valueCount);
+    const firstValueIndexes = sharedInt32(positionCount + 1);
     let out = 0;
     let v = start;
     let sorted = true;
@@ -112,7 +113,7 @@ export class ColumnBuilder {
   private encoded(block: Block): Block {
     if (this.dictionary === null) return block;
     const values = block.values as string[];
-    const ordinals = new Int32Array(values.length);
+    const ordinals = sharedUint16(values.length);
     // Null placeholders exist only in the single-valued layout, where values line up with positions.
     const nulls = block.firstValueIndexes === undefined ? block.nulls : undefined;
     if (!this.dictionary.encode(values, nulls, ordinals)) return block;
@@ -121,7 +122,7 @@ export class ColumnBuilder {
   }
 }
 
-function write(values: ReturnType<typeof emptyValues>, i: number, v: LoadedValue): void {
+function write(values: Block['values'], i: number, v: LoadedValue): void {
   if (values === null) return;
   (values as unknown as LoadedValue[])[i] = v;
 }

@@ -1,7 +1,8 @@
+import { MAX_DICTIONARY_TERMS, NULL_ORDINAL } from '../compute/block.js';
 import type { DataType } from '../compute/data-type.js';
 
-/** A column stops growing its dictionary past this many terms; later new terms stay plain strings. */
-export const MAX_DICTIONARY_TERMS = 65_536;
+/** A column stops growing its dictionary past this many terms (16-bit ordinals); later new terms stay plain strings. */
+export { MAX_DICTIONARY_TERMS };
 
 /** The string types a loader may store in dictionary form. */
 export const isDictionaryType = (type: DataType): boolean =>
@@ -21,17 +22,18 @@ export class ColumnDictionary {
   private stamp = 0;
 
   /**
-   * Ordinals of `values[i]` into `out[i]`, skipping positions with `nulls[i] === 1` (they get -1).
-   * Returns false, adding no term, when this block should stay plain.
+   * Ordinals of `values[i]` into `out[i]`, skipping positions with `nulls[i] === 1` (they get
+   * NULL_ORDINAL). Returns false, adding no term, when this block should stay plain (`out` is then
+   * partly written).
    */
-  encode(values: readonly string[], nulls: Uint8Array | undefined, out: Int32Array): boolean {
+  encode(values: readonly string[], nulls: Uint8Array | undefined, out: Uint16Array): boolean {
     const stamp = ++this.stamp;
     const pending = new Map<string, number>();
     let distinct = 0;
     let count = 0;
     for (let i = 0; i < values.length; i++) {
       if (nulls !== undefined && nulls[i] === 1) {
-        out[i] = -1;
+        out[i] = NULL_ORDINAL;
         continue;
       }
       count++;
@@ -39,6 +41,8 @@ export class ColumnDictionary {
       let o = this.ids.get(v) ?? pending.get(v);
       if (o === undefined) {
         o = this.terms.length + pending.size;
+        // Past the cap an ordinal would not fit in 16 bits (or would collide with NULL_ORDINAL).
+        if (o >= MAX_DICTIONARY_TERMS) return false;
         pending.set(v, o);
       }
       out[i] = o;
@@ -48,7 +52,7 @@ export class ColumnDictionary {
         distinct++;
       }
     }
-    if (distinct * 2 > count || this.terms.length + pending.size > MAX_DICTIONARY_TERMS) return false;
+    if (distinct * 2 > count) return false;
     for (const [term, o] of pending) {
       this.ids.set(term, o);
       this.terms.push(term);

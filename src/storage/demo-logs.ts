@@ -3,6 +3,7 @@ import { dictionaryBlock } from '../compute/dictionary-block.js';
 import type { Page } from '../compute/page.js';
 import type { IndexColumn, StoredIndex } from './stored-index.js';
 import { SEGMENT_SIZE } from './stored-index.js';
+import { sharedFloat64, sharedInt32, sharedUint16 } from './shared-arrays.js';
 
 /** mulberry32: a tiny 32-bit PRNG, deterministic per seed; returns floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -44,8 +45,8 @@ const STATUS_CUMULATIVE = [0.7, 0.8, 0.88, 0.97, 1];
 /**
  * A synthetic `logs` index of `rows` events, identical for the same (rows, seed). Filled segment by
  * segment straight into typed arrays; `host` and `message` are dictionary blocks (ordinals into the
- * fixed HOSTS / MESSAGES lists, 4 bytes a row), so millions of rows generate in seconds and stay
- * compact; the benchmark reuses it.
+ * fixed HOSTS / MESSAGES lists, 2 bytes a row), so millions of rows generate in seconds and stay
+ * compact; the benchmark reuses it. Like every stored column, the arrays live on SharedArrayBuffers.
  */
 export function generateLogs(rows: number, seed = 42, name = 'logs'): StoredIndex {
   const random = mulberry32(seed);
@@ -53,12 +54,12 @@ export function generateLogs(rows: number, seed = 42, name = 'logs'): StoredInde
   let ts = LOGS_START_MS;
   for (let from = 0; from < rows; from += SEGMENT_SIZE) {
     const n = Math.min(SEGMENT_SIZE, rows - from);
-    const timestamps = new Float64Array(n);
-    const hosts = new Int32Array(n);
-    const statuses = new Int32Array(n);
-    const bytes = new Float64Array(n);
-    const latencies = new Float64Array(n);
-    const messages = new Int32Array(n);
+    const timestamps = sharedFloat64(n);
+    const hosts = sharedUint16(n);
+    const statuses = sharedInt32(n);
+    const bytes = sharedFloat64(n);
+    const latencies = sharedFloat64(n);
+    const messages = sharedUint16(n);
     for (let p = 0; p < n; p++) {
       ts += 1 + Math.floor(random() * 100);
       timestamps[p] = ts;

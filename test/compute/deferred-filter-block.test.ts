@@ -55,7 +55,7 @@ describe('deferredFilterBlock', () => {
   });
 
   it('keeps dictionary blocks in dictionary form', () => {
-    const dict = dictionaryBlock('keyword', 4, { ordinals: Int32Array.from([2, 0, 1, 2]), terms: ['a', 'b', 'c'] });
+    const dict = dictionaryBlock('keyword', 4, { ordinals: Uint16Array.from([2, 0, 1, 2]), terms: ['a', 'b', 'c'] });
     const b = deferredFilterBlock(dict, Int32Array.from([0, 2]), 2);
     expect(Array.from(b.dictionary?.ordinals ?? [])).toEqual([2, 1]);
     expect(blockToValues(b)).toEqual(['c', 'b']);

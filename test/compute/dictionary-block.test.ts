@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { blockFromValues, blockToValues } from '../../src/compute/block-builder.js';
+import { NULL_ORDINAL } from '../../src/compute/block.js';
 import { filterBlock, sliceBlock } from '../../src/compute/block-filter.js';
 import { gatherRows } from '../../src/compute/block-gather.js';
 import { dictionaryBlock, freshDictionaryView } from '../../src/compute/dictionary-block.js';
@@ -9,26 +10,26 @@ import { asDictionary, keywordCell } from './dictionary-fixtures.js';
 
 describe('dictionary blocks', () => {
   it('materialise values from the ordinals once, with an empty placeholder at nulls', () => {
-    const b = dictionaryBlock('keyword', 3, { ordinals: Int32Array.of(1, -1, 0), terms: ['x', 'y'] }, Uint8Array.of(0, 1, 0));
+    const b = dictionaryBlock('keyword', 3, { ordinals: Uint16Array.of(1, NULL_ORDINAL, 0), terms: ['x', 'y'] }, Uint8Array.of(0, 1, 0));
     expect(b.values).toEqual(['y', '', 'x']);
     expect(b.values).toBe(b.values);
     expect(blockToValues(b)).toEqual(['y', null, 'x']);
   });
 
   it('keep values and dictionary through a spread copy (TO_STRING-style identity conversions)', () => {
-    const b = dictionaryBlock('keyword', 2, { ordinals: Int32Array.of(0, 0), terms: ['x'] });
+    const b = dictionaryBlock('keyword', 2, { ordinals: Uint16Array.of(0, 0), terms: ['x'] });
     const copy = { ...b, type: 'text' as const };
     expect(copy.values).toEqual(['x', 'x']);
     expect(copy.dictionary).toBe(b.dictionary);
   });
 
   it('count ordinals, not strings, for memory accounting', () => {
-    const b = dictionaryBlock('keyword', 1000, { ordinals: new Int32Array(1000), terms: ['a long enough term'] });
-    expect(blockBytes(b)).toBe(64 + 4000);
+    const b = dictionaryBlock('keyword', 1000, { ordinals: new Uint16Array(1000), terms: ['a long enough term'] });
+    expect(blockBytes(b)).toBe(64 + 2000);
   });
 
   it('hand out fresh views, so reading values on one never caches strings on the stored block', () => {
-    const stored = dictionaryBlock('keyword', 2, { ordinals: Int32Array.of(0, 1), terms: ['x', 'y'] });
+    const stored = dictionaryBlock('keyword', 2, { ordinals: Uint16Array.of(0, 1), terms: ['x', 'y'] });
     const view = freshDictionaryView(stored);
     expect(view.values).toEqual(['x', 'y']);
     expect(view.values).not.toBe(stored.values);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Block } from '../../src/compute/block.js';
+import { type Block, NULL_ORDINAL } from '../../src/compute/block.js';
 import { dictionaryBlock } from '../../src/compute/dictionary-block.js';
 import type { Cell } from './helpers.js';
 
@@ -10,10 +10,10 @@ import type { Cell } from './helpers.js';
 export function asDictionary(block: Block, terms: string[]): Block {
   const values = block.values as string[];
   const single = block.firstValueIndexes === undefined;
-  const ordinals = new Int32Array(values.length);
+  const ordinals = new Uint16Array(values.length);
   for (let i = 0; i < values.length; i++) {
     if (single && block.nulls !== undefined && block.nulls[i] === 1) {
-      ordinals[i] = -1;
+      ordinals[i] = NULL_ORDINAL;
       continue;
     }
     let o = terms.indexOf(values[i]);

@@ -7,7 +7,7 @@ import { numbersIndex, rowsOf, testContext } from './helpers.js';
 
 describe('IndexSourceOperator', () => {
   it('hands out dictionary blocks as fresh views: strings a query materialises are not kept on the index', () => {
-    const stored = dictionaryBlock('keyword', 2, { ordinals: Int32Array.of(1, 0), terms: ['a', 'b'] });
+    const stored = dictionaryBlock('keyword', 2, { ordinals: Uint16Array.of(1, 0), terms: ['a', 'b'] });
     const index: StoredIndex = { name: 'd', columns: [{ name: 'k', type: 'keyword' }], rowCount: 2, segments: [{ positionCount: 2, blocks: [stored] }] };
     const first = IndexSourceOperator.forIndex(index, [0]).getOutput()?.blocks[0];
     const second = IndexSourceOperator.forIndex(index, [0]).getOutput()?.blocks[0];

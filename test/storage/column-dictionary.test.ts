@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockToValues } from '../../src/compute/block-builder.js';
+import { NULL_ORDINAL } from '../../src/compute/block.js';
 import { ColumnBuilder } from '../../src/storage/column-builder.js';
 import { ColumnDictionary, MAX_DICTIONARY_TERMS } from '../../src/storage/column-dictionary.js';
 import { loadCsvIndex } from '../../src/storage/csv-loader.js';
@@ -25,7 +26,16 @@ describe('dictionary-encoded string columns', () => {
     expect(column(idx, 'id')[39]).toBe('id-39');
   });
 
-  it('encodes nulls as -1 and multi-values per value (NDJSON)', () => {
+  it('encodes nulls as NULL_ORDINAL in 16 bits (NDJSON)', () => {
+    const docs = ['a', null, 'b', 'a', 'a', 'b', null, 'a'].map((k) => (k === null ? {} : { k }));
+    const idx = loadNdjsonIndex('t', docs.map((d) => JSON.stringify(d)).join('\n'));
+    const b = blockOf(idx, 0, 0);
+    expect(b.dictionary?.ordinals).toBeInstanceOf(Uint16Array);
+    expect(Array.from(b.dictionary?.ordinals ?? [])).toEqual([0, NULL_ORDINAL, 1, 0, 0, 1, NULL_ORDINAL, 0]);
+    expect(blockToValues(b)).toEqual(['a', null, 'b', 'a', 'a', 'b', null, 'a']);
+  });
+
+  it('encodes multi-values per value (NDJSON)', () => {
     const docs = [{ t: 'x' }, {}, { t: ['y', 'x', 'y'] }, { t: 'x' }, { t: 'y' }, { t: 'x' }];
     const idx = loadNdjsonIndex('t', docs.map((d) => JSON.stringify(d)).join('\n'));
     const b = blockOf(idx, 0, 0);
@@ -47,9 +57,12 @@ describe('dictionary-encoded string columns', () => {
   it('stops growing a column dictionary at its limit; later blocks with new terms stay plain', () => {
     const dict = new ColumnDictionary();
     const first = Array.from({ length: 2 * MAX_DICTIONARY_TERMS }, (_, i) => `t${i % MAX_DICTIONARY_TERMS}`);
-    expect(dict.encode(first, undefined, new Int32Array(first.length))).toBe(true);
-    expect(dict.encode(['new', 'new'], undefined, new Int32Array(2))).toBe(false);
-    const known = new Int32Array(2);
+    const ordinals = new Uint16Array(first.length);
+    expect(dict.encode(first, undefined, ordinals)).toBe(true);
+    // The last term's ordinal stays below the null placeholder.
+    expect(ordinals.reduce((a, b) => Math.max(a, b), 0)).toBe(NULL_ORDINAL - 1);
+    expect(dict.encode(['new', 'new'], undefined, new Uint16Array(2))).toBe(false);
+    const known = new Uint16Array(2);
     expect(dict.encode(['t5', 't5'], undefined, known)).toBe(true);
     expect(Array.from(known)).toEqual([5, 5]);
     expect(dict.terms).toHaveLength(MAX_DICTIONARY_TERMS);
@@ -66,6 +79,6 @@ describe('dictionary-encoded string columns', () => {
     expect(hosts[0]).toHaveLength(1000);
     expect(hosts[1]).toBe(hosts[0]);
     expect(logs.segments[0].blocks[5].dictionary?.terms).toHaveLength(50);
-    expect(logs.segments[0].blocks[1].dictionary?.ordinals).toBeInstanceOf(Int32Array);
+    expect(logs.segments[0].blocks[1].dictionary?.ordinals).toBeInstanceOf(Uint16Array);
   });
 });

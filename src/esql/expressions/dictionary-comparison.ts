@@ -16,8 +16,8 @@ import { LiteralEvaluator } from './literal-evaluator.js';
 export const isKeywordDictionary = (b: Block): boolean =>
   b.dictionary !== undefined && b.firstValueIndexes === undefined && (b.type === 'keyword' || b.type === 'text');
 
-/** Ordinal in a term list never matched by a row (-1 is the null placeholder). */
-const ABSENT = -2;
+/** Ordinal in a term list never matched by a row (nor by a null placeholder, NULL_ORDINAL). */
+const ABSENT = -1;
 
 /** term -> ordinal per term list, extended as the list grows (term lists are append-only). */
 const reverseIndexes = new WeakMap<readonly string[], { readonly ordinals: Map<string, number>; length: number }>();
@@ -47,17 +47,12 @@ export function selectDictionaryEquals(b: Block, k: string, negate: boolean, out
   const nulls = b.nulls;
   let c = 0;
   if (!negate) {
-    // No row holds an absent term; null placeholders hold -1, never a target: no null check needed.
+    // No row holds an absent term; null placeholders hold NULL_ORDINAL, never a target: no null check needed.
     if (target === ABSENT) return 0;
-    if (branchy) {
-      for (let p = 0; p < n; p++) {
-        if (ords[p] === target) out[c++] = p;
-      }
-    } else {
-      for (let p = 0; p < n; p++) {
-        out[c] = p;
-        c += +(ords[p] === target);
-      }
+    if (branchy) return selectRareOrdinal(ords, target, out, n);
+    for (let p = 0; p < n; p++) {
+      out[c] = p;
+      c += +(ords[p] === target);
     }
   } else if (nulls === undefined) {
     for (let p = 0; p < n; p++) {
@@ -70,6 +65,44 @@ export function selectDictionaryEquals(b: Block, k: string, negate: boolean, out
       c += +(ords[p] !== target) & (1 - nulls[p]);
     }
   }
+  return c;
+}
+
+/** One bit per 16-bit lane of an int32 word: its top bit, set by haszero() where the lane is zero. */
+const LANE_TOPS = 0x80008000 | 0;
+const LANE_ONES = 0x00010001;
+
+/**
+ * The positions p < n where `ords[p] === target`, for a target that few rows hold: two 32-bit words
+ * (four ordinals) per step, tested at once for a lane equal to the target (the "has a zero lane" bit
+ * trick on `word ^ target-in-both-lanes`, exact for "any lane"); only a word pair with a hit is looked
+ * at ordinal by ordinal. Half the loads and branches of a per-ordinal loop. Needs the ordinals 4-byte
+ * aligned in their buffer (stored segments are; a slice at an odd position takes the plain loop).
+ */
+function selectRareOrdinal(ords: Uint16Array, target: number, out: Int32Array, n: number): number {
+  let c = 0;
+  let from = 0;
+  if ((ords.byteOffset & 3) === 0) {
+    const quads = n >> 2;
+    const words = new Int32Array(ords.buffer, ords.byteOffset, quads << 1);
+    const pattern = target | (target << 16);
+    // Past this many matches the rows are not rare after all: the plain loop finishes the page.
+    const dense = n >> 4;
+    let i = 0;
+    for (; i < quads; i++) {
+      const x = words[2 * i] ^ pattern;
+      const y = words[2 * i + 1] ^ pattern;
+      if (((((x - LANE_ONES) & ~x) | ((y - LANE_ONES) & ~y)) & LANE_TOPS) !== 0) {
+        for (let p = i << 2, end = p + 4; p < end; p++) if (ords[p] === target) out[c++] = p;
+        if (c > dense) {
+          i++;
+          break;
+        }
+      }
+    }
+    from = i << 2;
+  }
+  for (let p = from; p < n; p++) if (ords[p] === target) out[c++] = p;
   return c;
 }
 
@@ -128,7 +161,8 @@ export function allStringLiterals(list: readonly ExpressionEvaluator[], page: Pa
 export function dictionaryIn(b: Block, list: readonly ExpressionEvaluator[], page: Page, negated: boolean): Block {
   const d = b.dictionary as BlockDictionary;
   const n = page.positionCount;
-  const matches = new Uint8Array(d.terms.length + 1);
+  const size = d.terms.length;
+  const matches = new Uint8Array(size);
   for (const e of list) {
     const o = ordinalOf(d.terms, (e.eval(page).values as string[])[0]);
     if (o >= 0) matches[o] = 1;
@@ -138,7 +172,8 @@ export function dictionaryIn(b: Block, list: readonly ExpressionEvaluator[], pag
   const values = new Uint8Array(n);
   for (let p = 0; p < n; p++) {
     const o = ords[p];
-    values[p] = o >= 0 && matches[o] === 1 ? hit : 1 - hit;
+    // A null placeholder (NULL_ORDINAL) is past every term: never a match, and nulls are masked below.
+    values[p] = o < size && matches[o] === 1 ? hit : 1 - hit;
   }
   return withNulls(values, b.nulls, n);
 }

@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { blockFromValues } from '../../../src/compute/block-builder.js';
-import type { Block } from '../../../src/compute/block.js';
+import { type Block, NULL_ORDINAL } from '../../../src/compute/block.js';
+import { dictionaryBlock } from '../../../src/compute/dictionary-block.js';
 import type { Page } from '../../../src/compute/page.js';
 import { compareUtf8 } from '../../../src/compute/value-order.js';
 import type { ComparisonOp } from '../../../src/esql/ast.js';
 import type { ExpressionEvaluator } from '../../../src/esql/evaluator.js';
 import { ColumnEvaluator } from '../../../src/esql/expressions/column-evaluator.js';
 import { ConstantComparisonEvaluator } from '../../../src/esql/expressions/constant-comparison-evaluator.js';
-import { ordinalOf } from '../../../src/esql/expressions/dictionary-comparison.js';
+import { ordinalOf, selectDictionaryEquals } from '../../../src/esql/expressions/dictionary-comparison.js';
 import { InEvaluator } from '../../../src/esql/expressions/in-evaluator.js';
 import { LiteralEvaluator } from '../../../src/esql/expressions/literal-evaluator.js';
 import { positionValue } from '../../../src/esql/result-values.js';
@@ -88,6 +89,27 @@ describe('keyword comparisons on dictionary blocks', () => {
     const list = [new LiteralEvaluator('keyword', 'a'), new LiteralEvaluator('keyword', null)];
     const e = new InEvaluator({ kind: 'string', compare: compareUtf8 }, column(), list, false, source, new Warnings());
     expect(valuesOf(e.eval(pageWith(asDictionary(plain, []))))).toEqual([true, null, null]);
+  });
+
+  it('selects == positions on 16-bit ordinals the same branchy or not: any length, offset, density, the null placeholder', () => {
+    const terms = ['t0', 't1', 't2', 't3'];
+    const ordinal = fc.oneof(fc.constantFrom(0, 1, 2, 3), fc.constant(NULL_ORDINAL));
+    fc.assert(
+      fc.property(fc.array(ordinal, { maxLength: 300 }), fc.nat(3), fc.nat(3), (ords, offset, t) => {
+        // An offset into a shared buffer: odd offsets are not 4-byte aligned.
+        const buffer = new Uint16Array(offset + ords.length);
+        buffer.set(ords, offset);
+        const view = buffer.subarray(offset);
+        const nulls = Uint8Array.from(ords, (o) => (o === NULL_ORDINAL ? 1 : 0));
+        const b = dictionaryBlock('keyword', ords.length, { ordinals: view, terms }, nulls.includes(1) ? nulls : undefined);
+        const expected = ords.flatMap((o, p) => (o === t ? [p] : []));
+        for (const branchy of [true, false]) {
+          const out = new Int32Array(ords.length);
+          const c = selectDictionaryEquals(b, terms[t], false, out, ords.length, branchy);
+          expect(Array.from(out.subarray(0, c)), `branchy ${branchy}`).toEqual(expected);
+        }
+      }),
+    );
   });
 
   it('resolves a literal against a term list that grows after the first lookup', () => {
