@@ -6,6 +6,7 @@ import { EsError } from '../errors.js';
 import type { Catalog } from '../storage/catalog.js';
 import { analyze } from './analyzer/analyzer.js';
 import type { AnalyzedQuery } from './analyzer/plan-step.js';
+import { AnalysisCache } from './analysis-cache.js';
 import { ParseCache } from './parse-cache.js';
 import { MetadataSourceOperator } from './planner/metadata-source-operator.js';
 import { planOperators, type PhysicalPlan } from './planner/operator-planner.js';
@@ -30,6 +31,7 @@ export interface EsqlEngineOptions {
 /** Parses, analyzes and plans ES|QL against a Catalog; executions run on a time-sliced Driver. */
 export class EsqlEngine implements QueryEngine {
   private readonly parsed = new ParseCache();
+  private readonly analyses = new AnalysisCache();
 
   constructor(
     private readonly catalog: Catalog,
@@ -37,11 +39,16 @@ export class EsqlEngine implements QueryEngine {
   ) {}
 
   prepare(query: string, options: PrepareOptions = {}): PreparedQuery {
-    const ast = this.parsed.parse(query, options.params);
     const nowMs = options.nowMs ?? Date.now();
-    const analyzed = analyze(ast, this.catalog, { testFunctions: this.options.testFunctions === true, nowMs });
+    const generation = this.catalog.generation;
+    let analyzed = this.analyses.get(query, options.params, generation);
+    if (analyzed === undefined) {
+      const ast = this.parsed.parse(query, options.params);
+      analyzed = analyze(ast, this.catalog, { testFunctions: this.options.testFunctions === true, nowMs });
+      this.analyses.set(query, options.params, generation, ast, analyzed);
+    }
     // Plan once now so planning failures surface from prepare(), not from a running query; the first
-    // execution runs this plan.
+    // execution runs this plan. Plans are never shared: operators keep per-execution state.
     return new EsqlPreparedQuery(analyzed, nowMs, planFor(analyzed, nowMs));
   }
 }

@@ -3,9 +3,19 @@ import type { StoredIndex } from './stored-index.js';
 /** The indices this node can query, by name. Loaders and the bulk API write; the analyzer reads. */
 export class Catalog {
   private readonly indices = new Map<string, StoredIndex>();
+  private changes = 0;
+
+  /**
+   * Bumped by every put and delete (an index writer publishes its appends through put): whatever was
+   * derived from the catalog (an analyzed query) is still valid while this has not moved.
+   */
+  get generation(): number {
+    return this.changes;
+  }
 
   put(index: StoredIndex): void {
     this.indices.set(index.name, index);
+    this.changes++;
   }
 
   get(name: string): StoredIndex | undefined {
@@ -13,7 +23,9 @@ export class Catalog {
   }
 
   delete(name: string): boolean {
-    return this.indices.delete(name);
+    const deleted = this.indices.delete(name);
+    if (deleted) this.changes++;
+    return deleted;
   }
 
   /** Every index, sorted by name. */
