@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { QUERIES, QUERY_IDS } from './queries.js';
+import { QUERIES, QUERY_IDS, type QueryId } from './queries.js';
 import type { QuerySuiteResult } from './query-suite.js';
 import type { OpenAsyncFigure } from './runtime/open-async-queries.js';
 import type { RowThroughputFigure } from './runtime/row-throughput.js';
@@ -33,6 +33,30 @@ const fmtMs = (ms: number) => (Number.isNaN(ms) ? 'n/a' : ms >= 100 ? ms.toFixed
 const fmtRatio = (r: number) => (Number.isFinite(r) ? `${r.toFixed(2)}×` : 'n/a');
 const mb = (b: number) => `${(b / MB).toFixed(0)} MB`;
 const check = (ok: boolean | undefined) => (ok === undefined ? '?' : ok ? 'yes' : '**no**');
+
+/** The `--workers` engine and what it is compared with (issue #7 stretch target). */
+export const WORKERS_ENGINE = 'qactor --workers 2';
+const DUCKDB_DEFAULT = 'DuckDB default threads';
+const STRETCH_QUERIES: readonly QueryId[] = ['Q1', 'Q2', 'Q3', 'Q4'];
+
+/** `--workers 2` against DuckDB on its default thread count: target ≤ 1.0× on Q1–Q4. */
+function renderStretch(r: BenchReport): string[] {
+  if (!r.queries.engineNames.includes(WORKERS_ENGINE)) return [];
+  const out = ['', `## Stretch: ${WORKERS_ENGINE} vs ${DUCKDB_DEFAULT} (${r.duckdbDefaultThreads} threads)`, ''];
+  out.push(`| Query | qactor | ${WORKERS_ENGINE} | ${DUCKDB_DEFAULT} | ${WORKERS_ENGINE} / ${DUCKDB_DEFAULT} | ≤ 1.0× |`);
+  out.push('|---|---:|---:|---:|---:|---|');
+  for (const id of STRETCH_QUERIES) {
+    const ms = (n: string) => {
+      const m = r.queries.byEngine.get(n)?.get(id);
+      return m === undefined || m.error !== undefined ? NaN : m.medianMs;
+    };
+    const ratio = ms(WORKERS_ENGINE) / ms(DUCKDB_DEFAULT);
+    out.push(
+      `| ${id} | ${fmtMs(ms('qactor'))} | ${fmtMs(ms(WORKERS_ENGINE))} | ${fmtMs(ms(DUCKDB_DEFAULT))} | ${fmtRatio(ratio)} | ${check(Number.isNaN(ratio) ? undefined : ratio <= 1)} |`,
+    );
+  }
+  return out;
+}
 
 export function renderReport(r: BenchReport): string {
   const out: string[] = [];
@@ -122,6 +146,7 @@ export function renderReport(r: BenchReport): string {
       `| ${id} | ${check(get('qactor') <= base)} | ${check(get('qactor') <= 2 * get('typed loop'))} | ${check(get('qactor HTTP') <= 1.2 * base)} |`,
     );
   }
+  out.push(...renderStretch(r));
   const problems = [...r.queries.failures, ...r.runtimeErrors];
   out.push('');
   out.push('## Correctness');

@@ -13,6 +13,7 @@ import type { BenchEngine } from './engines/bench-engine.js';
 import { DuckDBDatabase, DuckDBEngine } from './engines/duckdb-engine.js';
 import { QactorHttpEngine } from './engines/qactor-http-engine.js';
 import { QactorInProcessEngine } from './engines/qactor-in-process-engine.js';
+import { QactorWorkersEngine } from './engines/qactor-workers-engine.js';
 import { TypedLoopEngine } from './engines/typed-loop-engine.js';
 import { startBenchNode } from './qactor-node.js';
 import { runQuerySuite } from './query-suite.js';
@@ -53,6 +54,7 @@ async function main(): Promise<number> {
     new DuckDBEngine(duck, 1),
     new DuckDBEngine(duck, undefined),
     new QactorInProcessEngine(),
+    new QactorWorkersEngine(2),
     new QactorHttpEngine(() => node.url),
   ];
   const runtimeErrors: string[] = [];

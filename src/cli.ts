@@ -34,7 +34,9 @@ program
   .option('--max-running <n>', 'queries running at once; more wait in `submitted` (default 16)', intArg)
   .option('--max-running-per-user <n>', 'queries one authenticated user may run at once (default: half of --max-running)', intArg)
   .option('--stop-grace <ms>', 'how long a stop waits for the pipeline to drain (default 5000)', intArg)
+  .option('--checkpoint-interval <ms>', 'cluster mode: how often running queries are checkpointed, 100..3600000 (default 1000)', intArg)
   .option('--data-dir <dir>', 'persist indices created through the ingest API in this directory; reloaded at start')
+  .option('--workers <n>', 'worker threads that split one query across cores (0..64; default 0: main thread only)', intArg)
   .option('--users <file>', 'require authentication: users file written by `qactor users add` (Basic auth, API keys)')
   .addOption(new Option('--insecure', 'allow binding a non-loopback address without authentication'))
   .addOption(new Option('--log-format <format>', 'json: one JSON object per line on stdout (default); text: for a terminal, on stderr').choices(LOG_FORMATS))
@@ -55,12 +57,14 @@ program
         maxRunningQueries: opts.maxRunning,
         maxRunningPerUser: opts.maxRunningPerUser,
         stopGraceMs: opts.stopGrace,
+        checkpointIntervalMs: opts.checkpointInterval,
         insecure: opts.insecure ?? false,
         redisUrl: opts.redis,
         usersFile: opts.users,
         logFormat: opts.logFormat,
         logLevel: opts.logLevel,
         dataDir: opts.dataDir,
+        workers: opts.workers,
       });
     } catch (e) {
       if (e instanceof ConfigError) {
@@ -114,12 +118,14 @@ interface ServeOptions {
   maxRunning?: number;
   maxRunningPerUser?: number;
   stopGrace?: number;
+  checkpointInterval?: number;
   insecure?: boolean;
   redis?: string;
   users?: string;
   logFormat?: LogFormat;
   logLevel?: LogLevel;
   dataDir?: string;
+  workers?: number;
 }
 
 const users = program.command('users').description('manage the users file of --users');

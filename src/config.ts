@@ -35,6 +35,8 @@ export interface QactorConfig {
   readonly stopGraceMs: number;
   /** Minimum interval between two progress status events of one query. */
   readonly progressIntervalMs: number;
+  /** Cluster mode: how often each running query's partial result is checkpointed to Redis (`--checkpoint-interval`). */
+  readonly checkpointIntervalMs: number;
   readonly bodyLimitBytes: number;
   /** `json`: one JSON object per line (servers, containers); `text`: `qactor: message key=value` for a terminal. */
   readonly logFormat: LogFormat;
@@ -45,6 +47,8 @@ export interface QactorConfig {
   readonly usersFile?: string;
   /** `--data-dir DIR`: indices created through the ingest API are persisted there and reloaded at start. */
   readonly dataDir?: string;
+  /** `--workers N`: worker threads that split one query across cores; 0 (default) or 1 = everything on the main thread. */
+  readonly workers: number;
 }
 
 export const DEFAULTS: QactorConfig = {
@@ -64,9 +68,11 @@ export const DEFAULTS: QactorConfig = {
   nodeMemoryBytes: 2 * 1024 * 1024 * 1024,
   stopGraceMs: 5_000,
   progressIntervalMs: 100,
+  checkpointIntervalMs: 1_000,
   bodyLimitBytes: 10 * 1024 * 1024,
   logFormat: 'json',
   logLevel: 'info',
+  workers: 0,
 };
 
 /** Environment overrides, e.g. `QACTOR_PORT=9201`, `QACTOR_NODE_NAME=a`. */
@@ -109,6 +115,20 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/**
+ * Each interval writes every running query's checkpoint to Redis: below 100 ms that load buys little
+ * (a dead node is noticed after seconds anyway); over an hour is most likely seconds typed as ms, and
+ * would leave queries without a checkpoint unnoticed.
+ */
+export const CHECKPOINT_INTERVAL_RANGE_MS = { min: 100, max: 3_600_000 } as const;
+
+function checkCheckpointInterval(ms: number): void {
+  const { min, max } = CHECKPOINT_INTERVAL_RANGE_MS;
+  if (!Number.isInteger(ms) || ms < min || ms > max) {
+    throw new ConfigError(`checkpoint interval must be ${min}..${max} ms, got [${ms}]`);
+  }
+}
+
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
 
 export const isLoopback = (host: string): boolean => LOOPBACK.test(host);
@@ -120,6 +140,8 @@ function validate(c: QactorConfig): void {
     throw new ConfigError('max running queries per user must be at least 1');
   }
   if (c.demoRows < 0) throw new ConfigError('demo rows must be >= 0');
+  if (!Number.isInteger(c.workers) || c.workers < 0 || c.workers > 64) throw new ConfigError(`workers must be 0..64, got [${c.workers}]`);
+  checkCheckpointInterval(c.checkpointIntervalMs);
   if (c.redisUrl !== undefined && !/^rediss?:\/\/./.test(c.redisUrl)) {
     throw new ConfigError(`redis URL must look like redis://HOST:PORT, got [${c.redisUrl}]`);
   }

@@ -29,6 +29,9 @@ import { generateLogs } from './storage/demo-logs.js';
 import { loadDir, loadFile } from './storage/load-dir.js';
 import { IndexWriters } from './storage/index-writers.js';
 import { PersistedIndices } from './storage/persisted-indices.js';
+import { ParallelQueryEngine } from './parallel/parallel-query-engine.js';
+import { WorkerPool } from './parallel/worker-pool.js';
+import { queryWorkerUrl } from './parallel/worker-url.js';
 
 export interface RunningQactor {
   /** `http://HOST:PORT` as bound (the real port when 0 was asked). */
@@ -59,8 +62,13 @@ export async function startQactor(config: QactorConfig, hooks: StartHooks = {}):
   const busLag = new LatencyHistogram(BUS_LAG_BUCKETS);
   const { ports, apiKeys, closePorts } = await createPorts(config, clock, logger, busLag.observe);
   const authenticator = users === undefined ? undefined : new Authenticator(users, apiKeys);
+  const pool = startWorkerPool(config, log);
+  const engine = new EsqlEngine(catalog, { testFunctions: config.testFunctions });
   const runtime = new LocalQueryRuntime({
-    engine: new EsqlEngine(catalog, { testFunctions: config.testFunctions }),
+    engine:
+      pool === undefined
+        ? engine
+        : new ParallelQueryEngine(engine, { pool, catalog, queryMemoryBytes: config.queryMemoryBytes, testFunctions: config.testFunctions }),
     ports: { ...ports, status: logOrphanFinishes(ports.status, logger, config.nodeName) },
     nodeId: config.nodeName,
     // A dead node's queries must be failed by the others within seconds, not after a 15 s TTL.
@@ -70,6 +78,7 @@ export async function startQactor(config: QactorConfig, hooks: StartHooks = {}):
     ...(config.maxRunningPerUser === undefined ? {} : { maxRunningPerUser: config.maxRunningPerUser }),
     stopGraceMs: config.stopGraceMs,
     progressIntervalMs: config.progressIntervalMs,
+    checkpointIntervalMs: config.checkpointIntervalMs,
     queryMemoryBytes: config.queryMemoryBytes,
     globalMemoryBytes: config.nodeMemoryBytes,
   });
@@ -99,6 +108,7 @@ export async function startQactor(config: QactorConfig, hooks: StartHooks = {}):
     await server.listen({ host: config.host, port: config.port });
   } catch (err) {
     await runtime.close();
+    await pool?.close();
     await closePorts();
     await persisted?.close();
     throw err;
@@ -123,12 +133,26 @@ export async function startQactor(config: QactorConfig, hooks: StartHooks = {}):
         // Runtime first: running queries are stopped and their partial results stored while
         // clients can still read them; then the listener goes away.
         await runtime.close();
+        // After the runtime: stopped queries still need their workers to answer.
+        await pool?.close();
         await gateway.close();
         await server.close();
         await closePorts();
         await persisted?.close();
       })()),
   };
+}
+
+/** `--workers N` (N ≥ 2): the threads one query is split across; fewer means the main thread alone. */
+function startWorkerPool(config: QactorConfig, log: (line: string) => void): WorkerPool | undefined {
+  if (config.workers < 2) return undefined;
+  log(`splitting queries across ${config.workers} worker threads`);
+  return new WorkerPool({
+    size: config.workers,
+    workerUrl: queryWorkerUrl(),
+    globalMemoryBytes: config.nodeMemoryBytes,
+    testFunctions: config.testFunctions,
+  });
 }
 
 /** `--users FILE` turns security on; read before listening so a bad file stops the start. */
