@@ -25,6 +25,12 @@ export interface PositionSelector extends BlockEvaluator {
    * `eval` would.
    */
   refinePositions(page: Page, positions: Int32Array, count: number, out: Int32Array): number;
+  /**
+   * Optional: how many positions `selectPositions` would write, without writing them where it can (a
+   * WHERE whose rows nobody reads, as before a `STATS COUNT(*)`, needs only the count); `scratch`
+   * (room for the page) may be written.
+   */
+  countPositions?(page: Page, scratch: Int32Array): number;
 }
 
 export const isPositionSelector = (e: BlockEvaluator): e is PositionSelector =>

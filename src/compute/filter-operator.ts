@@ -4,7 +4,7 @@ import type { DriverContext, Operator, OperatorFactory } from './operator.js';
 import { deferredFilterBlock, filterRows } from './deferred-filter-block.js';
 import type { Page } from './page.js';
 import { PageMappingOperator } from './page-mapping-operator.js';
-import { selectTrue } from './position-selection.js';
+import { countTrue, selectTrue } from './position-selection.js';
 import { sharedNullBlock } from './shared-null-blocks.js';
 
 /** Selections up to this many rows are gathered at once rather than deferred. */
@@ -35,10 +35,16 @@ export class FilterOperator extends PageMappingOperator {
     const n = page.positionCount;
     if (n === 0) return null;
     if (this.positions.length < n) this.positions = new Int32Array(Math.max(n, this.positions.length * 2));
+    const live = this.live;
+    if (live !== null && live.size === 0) {
+      // Nobody reads a column after this WHERE (`| STATS COUNT(*)`): only the number of rows matters.
+      const kept = countTrue(this.evaluator, page, this.positions);
+      if (kept === 0) return null;
+      return { positionCount: kept, blocks: page.blocks.map((b) => this.deadBlock(b, kept)) };
+    }
     const count = selectTrue(this.evaluator, page, this.positions);
     if (count === 0) return null;
     if (count === n) return page;
-    const live = this.live;
     if (count <= EAGER_GATHER_MAX) {
       // A few rows are copied now: deferring them (a closure and a WeakMap entry per column) costs
       // more than the copy, and a selective WHERE (`host == "h" | LIMIT`) reads them at once anyway.

@@ -15,6 +15,15 @@ export function selectTrue(condition: BlockEvaluator, page: Page, out: Int32Arra
   return truePositions(condition.eval(page), page.positionCount, out);
 }
 
+/**
+ * How many positions of `page` `condition` is true at: without a selection vector where the selector
+ * can count (`scratch`, room for the page, may be written).
+ */
+export function countTrue(condition: BlockEvaluator, page: Page, scratch: Int32Array): number {
+  if (isPositionSelector(condition) && condition.countPositions !== undefined) return condition.countPositions(page, scratch);
+  return selectTrue(condition, page, scratch);
+}
+
 /** Of `positions[0..count)`, those where `condition` is true, written to `out` (may alias); returns how many. */
 export function refineTrue(condition: BlockEvaluator, page: Page, positions: Int32Array, count: number, out: Int32Array): number {
   if (isPositionSelector(condition)) return condition.refinePositions(page, positions, count, out);

@@ -44,6 +44,20 @@ describe('FilterOperator', () => {
     ]);
     expect(out.map((p) => p.blocks[1].type)).toEqual(['keyword', 'keyword']);
   });
+  it('only counts the kept rows when no channel is read later (a WHERE before STATS COUNT(*))', () => {
+    const out = drive(new FilterOperator(greaterThan(0, 2), new Set()), sample());
+    expect(out.map((p) => p.positionCount)).toEqual([2, 1]);
+    expect(rowsOf(out)).toEqual([
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
+    expect(out.map((p) => p.blocks.map((b) => b.type))).toEqual([
+      ['integer', 'keyword'],
+      ['integer', 'keyword'],
+    ]);
+  });
+
   it('copies a few kept rows at once, also out of an earlier WHERE whose columns are not gathered yet', () => {
     const n = 5000;
     let reads = 0;

@@ -8,7 +8,7 @@ import type { Warnings } from '../warnings.js';
 import { test } from './comparison-evaluator.js';
 import { dictionaryEquals, isKeywordDictionary, refineDictionaryEquals, selectDictionaryEquals } from './dictionary-comparison.js';
 import { isPlain, MULTI_VALUED, NullsBuilder, singleValueIndex } from './single-value.js';
-import { type NumericRange, numericRangeOf, refineRange, selectRange } from './numeric-range-selection.js';
+import { countRange, type NumericRange, numericRangeOf, refineRange, selectRange } from './numeric-range-selection.js';
 
 const OP_CODES: Record<ComparisonOp, number> = { '==': 0, '!=': 1, '<': 2, '<=': 3, '>': 4, '>=': 5 };
 /** `k < x` is `x > k`: the operator seen from the other side. */
@@ -79,8 +79,10 @@ export class ConstantComparisonEvaluator implements ExpressionEvaluator, Positio
    * through the boolean block, evaluating the operand once.
    */
   selectPositions(page: Page, out: Int32Array): number {
-    const b = this.operand.eval(page);
-    const n = page.positionCount;
+    return this.selectIn(this.operand.eval(page), page.positionCount, out);
+  }
+
+  private selectIn(b: Block, n: number, out: Int32Array): number {
     const k = this.constant;
     let count: number;
     if (typeof k === 'string' && isKeywordDictionary(b)) count = selectDictionaryEquals(b, k, this.opCode === 1, out, n, this.predictable);
@@ -94,6 +96,17 @@ export class ConstantComparisonEvaluator implements ExpressionEvaluator, Positio
     }
     this.predictable = count * 16 < n || count * 16 > n * 15;
     return count;
+  }
+
+  /** How many positions selectPositions would write: a plain numeric operand is counted in one loop, without them. */
+  countPositions(page: Page, scratch: Int32Array): number {
+    const b = this.operand.eval(page);
+    const r = this.range;
+    const v = b.values;
+    if (r !== null && typeof this.constant !== 'string' && isPlain(b) && (v instanceof Float64Array || v instanceof Int32Array)) {
+      return countRange(v, r, page.positionCount);
+    }
+    return this.selectIn(b, page.positionCount, scratch);
   }
 
   /**

@@ -113,6 +113,28 @@ export function selectRange(a: Numbers, r: NumericRange, out: Int32Array, n: num
   }
 }
 
+/** How many of `a[0..n)` pass (selectRange without the positions), branch-free. */
+export function countRange(a: Numbers, r: NumericRange, n: number): number {
+  const b = r.bound;
+  let c = 0;
+  switch (r.kind) {
+    case 'eq':
+      for (let p = 0; p < n; p++) c += +(a[p] === b);
+      return c;
+    case 'ne':
+      for (let p = 0; p < n; p++) c += +(a[p] !== b);
+      return c;
+    case 'ge':
+      for (let p = 0; p < n; p++) c += +(a[p] >= b);
+      return c;
+    case 'le':
+      for (let p = 0; p < n; p++) c += +(a[p] <= b);
+      return c;
+    default:
+      return 0;
+  }
+}
+
 /** Of `positions[0..count)`, those that pass, into `out` (which may be `positions`); branch-free. */
 export function refineRange(a: Numbers, r: NumericRange, positions: Int32Array, count: number, out: Int32Array): number {
   const b = r.bound;

@@ -32,9 +32,13 @@ function specialised(op: ComparisonOp, page: Page, k: number, constantFirst: boo
   const make = (w: Warnings) => new ConstantComparisonEvaluator(op, new ColumnEvaluator(0, 'x'), k, constantFirst, source, w);
   const evalWarnings = new Warnings();
   const selectWarnings = new Warnings();
+  const countWarnings = new Warnings();
   const out = new Int32Array(page.positionCount);
   const count = make(selectWarnings).selectPositions(page, out);
+  const counted = make(countWarnings).countPositions(page, new Int32Array(page.positionCount));
   return {
+    counted,
+    countWarnings: countWarnings.list(),
     values: values(make(evalWarnings).eval(page)),
     warnings: evalWarnings.list(),
     selectWarnings: selectWarnings.list(),
@@ -58,6 +62,8 @@ describe('ConstantComparisonEvaluator', () => {
           expect(got.positions).toEqual(truePositionsOf(want.values));
           expect(got.warnings).toEqual(want.warnings);
           expect(got.selectWarnings).toEqual(want.warnings);
+          expect(got.counted).toBe(truePositionsOf(want.values).length);
+          expect(got.countWarnings).toEqual(want.warnings);
         });
       }
     }
