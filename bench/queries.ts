@@ -1,4 +1,4 @@
-import { BYTES, HOST, LATENCY, findByTimestamp, type BenchDataset } from './dataset.js';
+import { BYTES, LATENCY, findByTimestamp, type BenchDataset } from './dataset.js';
 
 export type QueryId = 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'Q5';
 export const QUERY_IDS: readonly QueryId[] = ['Q1', 'Q2', 'Q3', 'Q4', 'Q5'];
@@ -98,7 +98,7 @@ function validateQ3(rows: readonly ResultRow[], data: BenchDataset): string[] {
     const seg = data.index.segments[at[0]];
     const bytes = (seg.blocks[BYTES].values as Float64Array)[at[1]];
     const lat = (seg.blocks[LATENCY].values as Float64Array)[at[1]];
-    const host = (seg.blocks[HOST].values as string[])[at[1]];
+    const host = data.hostNames[data.hostOrdinals[at[0]][at[1]]];
     if (!(bytes > 500000 && lat < 50) || host !== r[1] || Math.trunc(bytes / 1024) !== kb) {
       bad.push(`row ${JSON.stringify(r.map(String))} does not match the data (bytes ${bytes}, latency ${lat}, host ${host})`);
     }
@@ -119,7 +119,7 @@ function validateQ5(rows: readonly ResultRow[], data: BenchDataset): string[] {
     }
     seen.add(t);
     const seg = data.index.segments[at[0]];
-    const host = (seg.blocks[HOST].values as string[])[at[1]];
+    const host = data.hostNames[data.hostOrdinals[at[0]][at[1]]];
     const bytes = (seg.blocks[BYTES].values as Float64Array)[at[1]];
     if (host !== 'host-42' || bytes !== num(r[1])) bad.push(`row ${JSON.stringify(r.map(String))} does not match the data`);
   }
