@@ -26,6 +26,11 @@ import { Warnings } from './warnings.js';
 export interface EsqlEngineOptions {
   /** `--test-functions`: enables snapshot-only functions such as DELAY. */
   readonly testFunctions?: boolean;
+  /**
+   * Syntax trees to share with other engines: short-lived engines over a fresh catalog (the
+   * coordinator's merge of a split query) would otherwise parse the same text every time.
+   */
+  readonly parseCache?: ParseCache;
 }
 
 /** Parses, analyzes and plans ES|QL against a Catalog; executions run on a time-sliced Driver. */

@@ -3,7 +3,8 @@ import type { ColumnInfo, ExecuteOptions, PreparedQuery, PrepareOptions, QueryEn
 import { Catalog } from '../storage/catalog.js';
 import type { StoredIndex } from '../storage/stored-index.js';
 import { isPartialType, partialIndex } from './partial-index.js';
-import { executeSplit, type SplitSetup } from './split-execution.js';
+import { type SplitDecision, SplitDecisions } from './split-decisions.js';
+import { executeSplit, FINAL_QUERY_TREES, type SplitSetup } from './split-execution.js';
 import { splitPlan } from './split-plan.js';
 import type { WorkerPool } from './worker-pool.js';
 
@@ -32,6 +33,8 @@ export interface ParallelQueryEngineOptions {
  * `inner` as before.
  */
 export class ParallelQueryEngine implements QueryEngine {
+  private readonly decisions = new SplitDecisions();
+
   constructor(
     private readonly inner: QueryEngine,
     private readonly options: ParallelQueryEngineOptions,
@@ -47,22 +50,17 @@ export class ParallelQueryEngine implements QueryEngine {
 
   private splitSetup(query: string, options: PrepareOptions, nowMs: number, unsplit: PreparedQuery): SplitSetup | undefined {
     const columns = unsplit.columns;
-    const plan = splitPlan(query, options.params);
-    if (plan === null) return undefined;
+    const generation = this.options.catalog.generation;
+    let decision = options.params === undefined ? this.decisions.get(query, generation) : undefined;
+    if (decision === undefined) {
+      decision = this.decide(query, options, nowMs, columns);
+      if (options.params === undefined) this.decisions.set(query, generation, decision);
+    }
+    if (decision === null) return undefined;
+    const { plan, workerColumns } = decision;
     const index = this.options.catalog.get(plan.index);
     const workers = this.options.pool.size;
     if (index === undefined || index.segments.length < workers * (this.options.minSegmentsPerWorker ?? 4)) return undefined;
-    let workerColumns: readonly ColumnInfo[];
-    try {
-      const params = plan.workerParams === undefined ? {} : { params: plan.workerParams };
-      workerColumns = this.inner.prepare(plan.workerQuery, { ...params, nowMs }).columns;
-      if (!workerColumns.every((c) => isPartialType(c.type))) return undefined;
-      // The final query must give the columns the unsplit one gives; anything else runs unsplit.
-      if (!sameColumns(this.finalColumns(plan.finalQuery, plan.finalParams, workerColumns, nowMs), columns)) return undefined;
-    } catch {
-      // A rewrite the engine refuses is the splitter's limit, not the user's error: run unsplit.
-      return undefined;
-    }
     return {
       pool: this.options.pool,
       index,
@@ -84,11 +82,32 @@ export class ParallelQueryEngine implements QueryEngine {
     };
   }
 
+  /**
+   * Whether and how `query` splits: null when splitPlan cannot cut it, when the worker's columns do not
+   * survive the trip back, or when the final query would not give the unsplit columns. Depends only on
+   * the text and the catalog (NOW() is a value, not a type), so it is cached per catalog generation.
+   */
+  private decide(query: string, options: PrepareOptions, nowMs: number, columns: readonly ColumnInfo[]): SplitDecision | null {
+    const plan = splitPlan(query, options.params);
+    if (plan === null) return null;
+    try {
+      const params = plan.workerParams === undefined ? {} : { params: plan.workerParams };
+      const workerColumns = this.inner.prepare(plan.workerQuery, { ...params, nowMs }).columns;
+      if (!workerColumns.every((c) => isPartialType(c.type))) return null;
+      // The final query must give the columns the unsplit one gives; anything else runs unsplit.
+      if (!sameColumns(this.finalColumns(plan.finalQuery, plan.finalParams, workerColumns, nowMs), columns)) return null;
+      return { plan, workerColumns };
+    } catch {
+      // A rewrite the engine refuses is the splitter's limit, not the user's error: run unsplit.
+      return null;
+    }
+  }
+
   private finalColumns(finalQuery: string, finalParams: PrepareOptions['params'], workerColumns: readonly ColumnInfo[], nowMs: number) {
     const catalog = new Catalog();
     catalog.put(partialIndex(workerColumns, []));
     const params = finalParams === undefined ? {} : { params: finalParams };
-    return new EsqlEngine(catalog, { testFunctions: this.options.testFunctions === true }).prepare(finalQuery, { ...params, nowMs }).columns;
+    return new EsqlEngine(catalog, { testFunctions: this.options.testFunctions === true, parseCache: FINAL_QUERY_TREES }).prepare(finalQuery, { ...params, nowMs }).columns;
   }
 }
 

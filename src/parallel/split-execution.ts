@@ -1,4 +1,5 @@
 import { EsqlEngine } from '../esql/engine.js';
+import { ParseCache } from '../esql/parse-cache.js';
 import type { QueryParams } from '../esql/ast.js';
 import type { ColumnInfo, EngineResult, ExecuteOptions, PreparedQuery, QueryExecution, QueryProgress } from '../esql/query-engine.js';
 import { Catalog } from '../storage/catalog.js';
@@ -127,11 +128,14 @@ function fragmentRequest(setup: SplitSetup, segmentFrom: number, segmentTo: numb
   };
 }
 
+/** The final queries' syntax trees: each merge runs on an engine of its own, over a fresh catalog. */
+export const FINAL_QUERY_TREES = new ParseCache();
+
 /** The final query over the workers' rows, in a catalog holding only the partials index. */
 function mergeExecution(setup: SplitSetup, parts: readonly FragmentRows[], options: ExecuteOptions): QueryExecution {
   const catalog = new Catalog();
   catalog.put(partialIndex(setup.workerColumns, parts.map((p) => p.rows)));
-  const prepared = new EsqlEngine(catalog, { testFunctions: setup.testFunctions }).prepare(setup.finalQuery, {
+  const prepared = new EsqlEngine(catalog, { testFunctions: setup.testFunctions, parseCache: FINAL_QUERY_TREES }).prepare(setup.finalQuery, {
     ...(setup.finalParams === undefined ? {} : { params: setup.finalParams }),
     nowMs: setup.nowMs,
   });
