@@ -9,7 +9,7 @@ import { splitPlan } from './split-plan.js';
 import type { WorkerPool } from './worker-pool.js';
 
 export interface ParallelQueryEngineOptions {
-  readonly pool: Pick<WorkerPool, 'size' | 'run'>;
+  readonly pool: Pick<WorkerPool, 'size' | 'run'> & Partial<Pick<WorkerPool, 'releaseStale'>>;
   /** The catalog `inner` analyzes against: split queries read their index from it. */
   readonly catalog: Catalog;
   /** The per-query memory limit, given to every worker fragment. */
@@ -34,6 +34,8 @@ export interface ParallelQueryEngineOptions {
  */
 export class ParallelQueryEngine implements QueryEngine {
   private readonly decisions = new SplitDecisions();
+  /** The catalog generation whose indices the pool was last told about. */
+  private seenGeneration = -1;
 
   constructor(
     private readonly inner: QueryEngine,
@@ -43,9 +45,18 @@ export class ParallelQueryEngine implements QueryEngine {
   prepare(query: string, options: PrepareOptions = {}): PreparedQuery {
     // One clock reading for both halves, so NOW() agrees between workers, coordinator and the unsplit form.
     const nowMs = options.nowMs ?? Date.now();
+    this.releaseStaleIndices();
     const unsplit = this.inner.prepare(query, { ...options, nowMs });
     const setup = this.options.pool.size >= 2 ? this.splitSetup(query, options, nowMs, unsplit) : undefined;
     return setup === undefined ? unsplit : new SplitPreparedQuery(setup);
+  }
+
+  /** After the catalog changed, the workers let go of indices it no longer holds (as they are). */
+  private releaseStaleIndices(): void {
+    const { catalog, pool } = this.options;
+    if (catalog.generation === this.seenGeneration) return;
+    this.seenGeneration = catalog.generation;
+    pool.releaseStale?.((index) => catalog.get(index.name) === index);
   }
 
   private splitSetup(query: string, options: PrepareOptions, nowMs: number, unsplit: PreparedQuery): SplitSetup | undefined {

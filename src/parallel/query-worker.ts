@@ -69,6 +69,10 @@ port.on('message', (m: ToWorker) => {
     case 'index':
       indices.set(m.descriptor.name, { version: m.version, index: indexFromDescriptor(m.descriptor), engines: new Map() });
       break;
+    case 'drop':
+      // Running fragments keep their own catalog of the index; only new ones could have used it.
+      indices.delete(m.name);
+      break;
     case 'run':
       void runFragment(m);
       break;

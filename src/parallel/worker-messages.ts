@@ -12,7 +12,13 @@ export interface QueryWorkerData {
 }
 
 /** Coordinator → worker. */
-export type ToWorker = IndexMessage | RunMessage | FragmentControl;
+export type ToWorker = IndexMessage | DropIndexMessage | RunMessage | FragmentControl;
+
+/** Lets go of index `name` (deleted or replaced in the catalog): its shared memory can be freed. */
+export interface DropIndexMessage {
+  readonly type: 'drop';
+  readonly name: string;
+}
 
 /** Holds `descriptor` as index `name` version `version` from now on (replacing any older version). */
 export interface IndexMessage {

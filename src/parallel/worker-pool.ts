@@ -148,6 +148,26 @@ export class WorkerPool {
     };
   }
 
+  /**
+   * Forgets every index for which `isCurrent` is false (deleted from the catalog, or replaced by a newer
+   * object), here and in the workers that hold it: otherwise a deleted index's columns would stay
+   * alive in every worker until an index of the same name came along.
+   */
+  releaseStale(isCurrent: (index: StoredIndex) => boolean): void {
+    for (const [name, v] of this.versions) {
+      if (isCurrent(v.index)) continue;
+      this.versions.delete(name);
+      for (const slot of this.slots) {
+        if (slot.sent.delete(name)) this.post(slot, { type: 'drop', name });
+      }
+    }
+  }
+
+  /** Names of the indices the pool holds for its workers (tests). */
+  get heldIndices(): readonly string[] {
+    return [...this.versions.keys()];
+  }
+
   /** Kills worker `workerIndex` as a crash would (its fragments fail, it is replaced): for operators and tests. */
   async terminateWorker(workerIndex: number): Promise<void> {
     await this.slots[workerIndex]?.worker.terminate();

@@ -253,4 +253,14 @@ describe('ParallelQueryEngine over 2 workers', () => {
     expect(await rejection(split.execution.result)).toBe(reason);
     expect(pool.runningFragments).toBe(0);
   });
+
+  it('after an index is deleted from the catalog, the workers let go of it on the next prepare', async () => {
+    catalog.put(generateLogs(70_000, 3, 'doomed')); // 9 segments: split
+    await expectSameAnswer('FROM doomed | STATS c = COUNT(*) BY status');
+    expect(pool.heldIndices).toContain('doomed');
+    catalog.delete('doomed');
+    await start(parallel, 'FROM logs | STATS c = COUNT(*)').execution.result;
+    expect(pool.heldIndices).not.toContain('doomed');
+    expect(pool.heldIndices).toContain('logs');
+  });
 });

@@ -156,4 +156,16 @@ describe('WorkerPool + query worker', () => {
     expect(got.rows).toEqual((await inProcess('FROM logs | STATS c = COUNT(*), s = SUM(bytes)', grown, 0, grown.segments.length)).values);
     expect(got.rows[0][0]).toBe(30_000);
   });
+
+  it('lets go of an index the catalog no longer holds, and sends it again if a query still needs it', async () => {
+    const gone = generateLogs(20_000, 9, 'gone');
+    const count = () => pool.run(1, request('FROM gone | STATS c = COUNT(*)', { index: gone, segmentTo: gone.segments.length })).result;
+    expect((await count()).rows[0][0]).toBe(20_000);
+    expect(pool.heldIndices).toContain('gone');
+    pool.releaseStale((index) => index !== gone);
+    expect(pool.heldIndices).not.toContain('gone');
+    expect(pool.heldIndices).toContain('logs');
+    // A query prepared before the delete still reads its snapshot: the worker is sent the index again.
+    expect((await count()).rows[0][0]).toBe(20_000);
+  });
 });
