@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextDown, nextUp, numericRangeOf, refineRange, selectRange } from '../../../src/esql/expressions/numeric-range-selection.js';
+import { countRange, nextDown, nextUp, numericRangeOf, refineRange, selectRange } from '../../../src/esql/expressions/numeric-range-selection.js';
 
 const OPS = [
   (x: number, k: number) => x === k,
@@ -14,6 +14,21 @@ const list = (a: Int32Array, n: number) => Array.from(a.subarray(0, n));
 const expected = (xs: number[], test: (x: number) => boolean) => xs.flatMap((x, p) => (test(x) ? [p] : []));
 
 describe('numeric range selection', () => {
+  it('countRange counts what the operator holds at, for every operator and every length (four at a time, then the tail)', () => {
+    for (let n = 0; n <= 11; n++) {
+      const doubles = Float64Array.from({ length: n }, (_, i) => DOUBLES[(i * 7) % DOUBLES.length]);
+      const ints = Int32Array.from({ length: n }, (_, i) => (i * 5) % 4);
+      for (const [op, test] of OPS.entries()) {
+        for (const k of [-1, 0, 1, 2, 0.5, Infinity, -Infinity]) {
+          const r = numericRangeOf(op, k);
+          if (r === null) continue;
+          expect(countRange(doubles, r, n), `double op ${op} k ${k} n ${n}`).toBe(expected(Array.from(doubles), (x) => test(x, k)).length);
+          expect(countRange(ints, r, n), `int op ${op} k ${k} n ${n}`).toBe(expected(Array.from(ints), (x) => test(x, k)).length);
+        }
+      }
+    }
+  });
+
   it('nextUp and nextDown step to the adjacent double', () => {
     expect(nextUp(1)).toBe(1 + Number.EPSILON);
     expect(nextUp(0)).toBe(Number.MIN_VALUE);
