@@ -1,5 +1,6 @@
 import type { AnalyzedQuery } from './analyzer/plan-step.js';
 import type { LiteralScalar, Query, QueryParams } from './ast.js';
+import { LruMap } from './lru-map.js';
 
 /** Functions whose value is the query's start time (`nowMs`): analysis folds them into literals. */
 const CLOCK_FUNCTIONS: ReadonlySet<string> = new Set(['now']);
@@ -18,12 +19,14 @@ interface Entry {
  * literal of `nowMs`), texts over `maxTextLength`, and analysis errors (thrown again each time).
  */
 export class AnalysisCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: LruMap<string, Entry>;
 
   constructor(
-    private readonly capacity = 128,
+    capacity = 128,
     private readonly maxTextLength = 1024,
-  ) {}
+  ) {
+    this.entries = new LruMap(capacity);
+  }
 
   get size(): number {
     return this.entries.size;
@@ -39,9 +42,6 @@ export class AnalysisCache {
       this.entries.delete(key);
       return undefined;
     }
-    // Re-inserted: a Map iterates in insertion order, so the first key is the least recently used.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
     return entry.analyzed;
   }
 
@@ -49,7 +49,6 @@ export class AnalysisCache {
   set(text: string, params: QueryParams | undefined, generation: number, ast: Query, analyzed: AnalyzedQuery): void {
     if (text.length > this.maxTextLength || readsClock(ast)) return;
     this.entries.set(cacheKey(text, params), { generation, analyzed });
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Query, QueryParams } from './ast.js';
+import { LruMap } from './lru-map.js';
 import { parse } from './parser.js';
 
 /**
@@ -11,12 +12,14 @@ import { parse } from './parser.js';
  * parse errors (thrown again each time).
  */
 export class ParseCache {
-  private readonly trees = new Map<string, Query>();
+  private readonly trees: LruMap<string, Query>;
 
   constructor(
-    private readonly capacity = 128,
+    capacity = 128,
     private readonly maxTextLength = 1024,
-  ) {}
+  ) {
+    this.trees = new LruMap(capacity);
+  }
 
   get size(): number {
     return this.trees.size;
@@ -25,15 +28,9 @@ export class ParseCache {
   parse(text: string, params?: QueryParams): Query {
     if (params !== undefined || text.length > this.maxTextLength) return parse(text, params);
     const cached = this.trees.get(text);
-    if (cached !== undefined) {
-      // Re-inserted: a Map iterates in insertion order, so the first key is the least recently used.
-      this.trees.delete(text);
-      this.trees.set(text, cached);
-      return cached;
-    }
+    if (cached !== undefined) return cached;
     const tree = parse(text);
     this.trees.set(text, tree);
-    if (this.trees.size > this.capacity) this.trees.delete(this.trees.keys().next().value as string);
     return tree;
   }
 }

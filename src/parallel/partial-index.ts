@@ -10,6 +10,10 @@ import { SEGMENT_SIZE, type StoredIndex } from '../storage/stored-index.js';
 import { PARTIALS_INDEX } from './split-plan.js';
 import { type ScalarValue, storedValueOf } from './partial-values.js';
 
+/**
+ * Today every DataType (compute/data-type.ts), listed again on purpose: a type added there must be shown
+ * to round-trip (partial-values.ts and its tests) before split queries may carry it.
+ */
 const PARTIAL_TYPES = new Set<DataType>([
   'boolean',
   'integer',

@@ -1,3 +1,4 @@
+import { LruMap } from '../esql/lru-map.js';
 import type { ColumnInfo } from '../esql/query-engine.js';
 import type { SplitPlan } from './split-plan.js';
 
@@ -9,15 +10,17 @@ export interface SplitDecision {
 
 /**
  * Split decisions of recently prepared query texts, for one catalog generation (any index put or
- * deleted clears them all), least recently used evicted first. Deciding costs a parse, two prepares
+ * deleted clears them all), least recently used evicted first (lru-map.ts). Deciding costs a parse, two prepares
  * and a check of the final query's columns: ~0.3 ms, which the same dashboard query would otherwise
  * pay on every run. Only texts without params are kept (params change what the halves see).
  */
 export class SplitDecisions {
-  private readonly decisions = new Map<string, SplitDecision | null>();
+  private readonly decisions: LruMap<string, SplitDecision | null>;
   private generation = -1;
 
-  constructor(private readonly capacity = 128) {}
+  constructor(capacity = 128) {
+    this.decisions = new LruMap(capacity);
+  }
 
   /** The decision for `query` at `generation`: a SplitDecision, null (not split), or undefined (not known). */
   get(query: string, generation: number): SplitDecision | null | undefined {
@@ -26,13 +29,7 @@ export class SplitDecisions {
       this.generation = generation;
       return undefined;
     }
-    const d = this.decisions.get(query);
-    if (d !== undefined) {
-      // Re-inserted: a Map iterates in insertion order, so the first key is the least recently used.
-      this.decisions.delete(query);
-      this.decisions.set(query, d);
-    }
-    return d;
+    return this.decisions.get(query);
   }
 
   set(query: string, generation: number, decision: SplitDecision | null): void {
@@ -41,6 +38,5 @@ export class SplitDecisions {
       this.generation = generation;
     }
     this.decisions.set(query, decision);
-    if (this.decisions.size > this.capacity) this.decisions.delete(this.decisions.keys().next().value as string);
   }
 }
