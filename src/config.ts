@@ -86,6 +86,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Qac
   if (env.QACTOR_LOG_FORMAT) out.logFormat = oneOf('QACTOR_LOG_FORMAT', env.QACTOR_LOG_FORMAT, LOG_FORMATS);
   if (env.QACTOR_LOG_LEVEL) out.logLevel = oneOf('QACTOR_LOG_LEVEL', env.QACTOR_LOG_LEVEL, LOG_LEVELS);
   if (env.QACTOR_DATA_DIR) out.dataDir = env.QACTOR_DATA_DIR;
+  if (env.QACTOR_WORKERS) out.workers = parseIntStrict('QACTOR_WORKERS', env.QACTOR_WORKERS);
   if (env.QACTOR_MAX_RUNNING_QUERIES)
     out.maxRunningQueries = parseIntStrict('QACTOR_MAX_RUNNING_QUERIES', env.QACTOR_MAX_RUNNING_QUERIES);
   if (env.QACTOR_QUERY_MEMORY_BYTES)

@@ -14,4 +14,10 @@ describe('workers in the config', () => {
     for (const bad of [-1, 65, 1.5]) expect(() => resolveConfig({ workers: bad }, {})).toThrow(ConfigError);
     expect(() => resolveConfig({ workers: 65 }, {})).toThrow('workers must be 0..64, got [65]');
   });
+
+  it('reads QACTOR_WORKERS, the flag winning', () => {
+    expect(resolveConfig({}, { QACTOR_WORKERS: '2' }).workers).toBe(2);
+    expect(resolveConfig({ workers: 4 }, { QACTOR_WORKERS: '2' }).workers).toBe(4);
+    expect(() => resolveConfig({}, { QACTOR_WORKERS: 'two' })).toThrow(ConfigError);
+  });
 });
