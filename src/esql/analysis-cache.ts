@@ -5,21 +5,20 @@ import { LruMap } from './lru-map.js';
 /** Functions whose value is the query's start time (`nowMs`): analysis folds them into literals. */
 const CLOCK_FUNCTIONS: ReadonlySet<string> = new Set(['now']);
 
-interface Entry {
-  readonly generation: number;
-  readonly analyzed: AnalyzedQuery;
-}
 
 /**
  * Analyzed queries by (text, params), least recently used evicted first: a dashboard or a benchmark
  * sends the same query again and again, and analysis is a fixed cost per prepare(). Sharing one is
  * safe: an AnalyzedQuery is immutable and every execution already plans its own operators from it.
- * An entry is valid only for the catalog generation it was analyzed against (indices resolved,
- * columns typed). Not kept: queries that read the clock (NOW(), and date math over it, folds to a
+ * Entries are valid only for the catalog generation they were analyzed against (indices resolved,
+ * columns typed): a new generation drops them all at once, so an analysis never keeps a deleted or
+ * replaced index's segments alive. Not kept: queries that read the clock (NOW(), and date math over it, folds to a
  * literal of `nowMs`), texts over `maxTextLength`, and analysis errors (thrown again each time).
  */
 export class AnalysisCache {
-  private readonly entries: LruMap<string, Entry>;
+  private readonly entries: LruMap<string, AnalyzedQuery>;
+  /** The catalog generation the entries were analyzed against. */
+  private generation = -1;
 
   constructor(
     capacity = 128,
@@ -34,21 +33,22 @@ export class AnalysisCache {
 
   /** The query analyzed for this catalog generation, or undefined. */
   get(text: string, params: QueryParams | undefined, generation: number): AnalyzedQuery | undefined {
+    this.follow(generation);
     if (text.length > this.maxTextLength) return undefined;
-    const key = cacheKey(text, params);
-    const entry = this.entries.get(key);
-    if (entry === undefined) return undefined;
-    if (entry.generation !== generation) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry.analyzed;
+    return this.entries.get(cacheKey(text, params));
   }
 
   /** Keeps `analyzed` (the analysis of `ast`, parsed from text and params) unless it is not cacheable. */
   set(text: string, params: QueryParams | undefined, generation: number, ast: Query, analyzed: AnalyzedQuery): void {
+    this.follow(generation);
     if (text.length > this.maxTextLength || readsClock(ast)) return;
-    this.entries.set(cacheKey(text, params), { generation, analyzed });
+    this.entries.set(cacheKey(text, params), analyzed);
+  }
+
+  private follow(generation: number): void {
+    if (generation === this.generation) return;
+    this.entries.clear();
+    this.generation = generation;
   }
 }
 

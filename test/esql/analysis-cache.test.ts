@@ -35,6 +35,15 @@ describe('AnalysisCache', () => {
     expect(cache.size).toBe(0);
   });
 
+  it('a new catalog generation drops every entry, not only the one asked for (no deleted index stays referenced)', () => {
+    const cache = new AnalysisCache();
+    remember(cache, 'ROW a = 1', undefined, 3);
+    remember(cache, 'ROW a = 2', undefined, 3);
+    expect(cache.size).toBe(2);
+    expect(cache.get('ROW a = 3', undefined, 4)).toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
+
   it('keys on params with their types and names', () => {
     const cache = new AnalysisCache();
     const one = remember(cache, 'ROW a = ?', [1]);
