@@ -16,6 +16,13 @@ export interface ChunkRun {
   /** Abort: running chunks are cancelled, none is started any more. */
   cancel(): void;
   progress(): FragmentProgress;
+  /**
+   * Every started chunk's rows as of now, in chunk order: a finished chunk's final rows, a running
+   * one's fresh preview (or, when it has nothing to show this time, its last one: a chunk's rows only
+   * grow, so a merge of them never goes back). Chunks with nothing to show yet are left out; undefined
+   * when no chunk has anything. Never rejects.
+   */
+  preview(): Promise<readonly FragmentRows[] | undefined>;
 }
 
 /**
@@ -27,6 +34,8 @@ export function runChunks(pool: Pick<WorkerPool, 'run'>, workers: number, chunks
   const started: Fragment[] = [];
   const running = new Set<Fragment>();
   const rows = new Array<FragmentRows | undefined>(chunks.length);
+  /** The latest preview of each chunk still running. */
+  const previews = new Array<FragmentRows | undefined>(chunks.length);
   let next = 0;
   let stopped = false;
   let failed = false;
@@ -74,6 +83,18 @@ export function runChunks(pool: Pick<WorkerPool, 'run'>, workers: number, chunks
     cancel: () => {
       stopped = true;
       running.forEach((f) => f.cancel());
+    },
+    preview: async () => {
+      // `started[i]` runs chunk i: chunks start in order.
+      await Promise.all(
+        started.map(async (fragment, i) => {
+          if (rows[i] !== undefined || !running.has(fragment) || fragment.preview === undefined) return;
+          const now = await fragment.preview().catch(() => undefined);
+          if (now !== undefined) previews[i] = now;
+        }),
+      );
+      const parts = started.map((_, i) => rows[i] ?? previews[i]).filter((r): r is FragmentRows => r !== undefined);
+      return parts.length === 0 ? undefined : parts;
     },
     progress: () => {
       let rowsProcessed = 0;

@@ -8,13 +8,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { BlockFactory, MemoryBudget } from '../compute/block-factory.js';
 import { EsError, taskCancelled } from '../errors.js';
 import { EsqlEngine } from '../esql/engine.js';
-import type { QueryExecution } from '../esql/query-engine.js';
+import type { EngineResult, QueryExecution } from '../esql/query-engine.js';
 import { clockSleep } from '../runtime/clock-sleep.js';
 import { SystemClock } from '../runtime/system-clock.js';
 import { Catalog } from '../storage/catalog.js';
 import type { StoredIndex } from '../storage/stored-index.js';
 import { indexFromDescriptor } from './shared-index.js';
-import type { FromWorker, FragmentFailed, QueryWorkerData, RunMessage, ToWorker } from './worker-messages.js';
+import type { FragmentRows, FromWorker, FragmentFailed, PreviewRequest, QueryWorkerData, RunMessage, ToWorker } from './worker-messages.js';
 
 const port = parentPort;
 if (port === null) throw new Error('query-worker.ts must run in a worker thread');
@@ -87,6 +87,9 @@ port.on('message', (m: ToWorker) => {
     case 'cancel':
       running.get(m.id)?.abort.abort(CANCELLED);
       break;
+    case 'preview':
+      answerPreview(m);
+      break;
   }
 });
 
@@ -115,11 +118,7 @@ async function runFragment(m: RunMessage): Promise<void> {
     if (fragment.stopped) execution.finishEarly();
     const r = await execution.result;
     publishProgress(fragment);
-    post({
-      type: 'done',
-      id: m.id,
-      result: { rows: r.values, isPartial: r.isPartial, documentsFound: r.documentsFound, valuesLoaded: r.valuesLoaded, warnings: r.warnings },
-    });
+    post({ type: 'done', id: m.id, result: fragmentRows(r) });
   } catch (e) {
     post({ type: 'failed', id: m.id, error: errorParts(e) });
   } finally {
@@ -127,6 +126,26 @@ async function runFragment(m: RunMessage): Promise<void> {
     running.delete(m.id);
     trackProgress();
   }
+}
+
+/**
+ * The fragment's live preview, read between time slices (this handler runs only when the driver
+ * yields), so it sees a consistent pipeline. A fragment that ended or cannot show anything answers
+ * without rows; a preview that fails is only a missing preview, never the fragment's error.
+ */
+function answerPreview(m: PreviewRequest): void {
+  let rows: FragmentRows | undefined;
+  try {
+    const preview = running.get(m.id)?.execution?.preview?.();
+    rows = preview === undefined ? undefined : fragmentRows(preview);
+  } catch {
+    rows = undefined;
+  }
+  post({ type: 'preview', request: m.request, ...(rows === undefined ? {} : { rows }) });
+}
+
+function fragmentRows(r: EngineResult): FragmentRows {
+  return { rows: r.values, isPartial: r.isPartial, documentsFound: r.documentsFound, valuesLoaded: r.valuesLoaded, warnings: r.warnings };
 }
 
 function engineFor(m: RunMessage): EsqlEngine {

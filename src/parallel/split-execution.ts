@@ -11,6 +11,8 @@ import { userWarnings } from './user-warnings.js';
 import type { FragmentRows } from './worker-messages.js';
 import type { FragmentRequest, WorkerPool } from './worker-pool.js';
 import { runChunks, type ChunkRun } from './chunk-runner.js';
+import { borrowedBlockFactory } from './borrowed-block-factory.js';
+import { SplitPreviews } from './split-preview.js';
 
 /** Everything a split query needs to run, fixed at prepare time. */
 export interface SplitSetup {
@@ -49,6 +51,8 @@ export interface SplitSetup {
  *   skipped; the final query merges them uncut (it is short). `isPartial` = some work was cut.
  * - Cancel (`signal`): every fragment is cancelled and the result rejects with the signal's reason at
  *   once, as the unsplit driver does.
+ * - Preview: the last merge of the workers' fragment previews (split-preview.ts: at most one refresh
+ *   old); a hard stop answers with it too, and without one as before (the real merge's rows, else none).
  */
 export function executeSplit(setup: SplitSetup, options: ExecuteOptions): QueryExecution {
   const { signal } = options;
@@ -58,6 +62,10 @@ export function executeSplit(setup: SplitSetup, options: ExecuteOptions): QueryE
   let fallback: QueryExecution | undefined;
   let finished: readonly FragmentRows[] = [];
   let stopped = false;
+  const previews = new SplitPreviews({
+    parts: async () => (await chunks?.preview()) ?? undefined,
+    merge: (parts, previewSignal) => mergePreview(setup, parts, options, previewSignal),
+  });
 
   const result = new Promise<EngineResult>((resolve, reject) => {
     if (signal.aborted) {
@@ -94,7 +102,8 @@ export function executeSplit(setup: SplitSetup, options: ExecuteOptions): QueryE
         reject((signal.aborted ? signal.reason : e) as Error);
       })
       .finally(() => signal.removeEventListener('abort', onAbort));
-  });
+    // Closed before anyone sees the result settle: from then on there is no preview, as unsplit.
+  }).finally(() => previews.close());
 
   return {
     result,
@@ -107,8 +116,13 @@ export function executeSplit(setup: SplitSetup, options: ExecuteOptions): QueryE
       const p = chunks?.progress() ?? { rows_processed: 0, pages: 0 };
       return { rows_processed: p.rows_processed, rows_total: setup.index.rowCount, pages: p.pages };
     },
+    // The unsplit query, once it runs instead, previews itself (the workers' rows are of no use then).
+    // Once the real merge runs, a preview merge would only compete with it for this thread: the last stands.
+    preview: () => (fallback === undefined ? previews.current(merging === undefined) : fallback.preview?.()),
     hardStop: (): EngineResult => {
-      // Rows exist on this thread only once the final query runs; before that, the schema alone.
+      const shown = fallback === undefined ? previews.latest : undefined;
+      if (shown !== undefined) return { ...shown, isPartial: true };
+      // Without a preview, rows exist on this thread only once the final query runs; before that, the schema alone.
       const now = merging?.hardStop?.();
       const values = now === undefined ? [] : now.values;
       return { ...combine(setup, finished, { values, isPartial: true, warnings: now?.warnings ?? [] }), isPartial: true };
@@ -140,6 +154,23 @@ function mergeExecution(setup: SplitSetup, parts: readonly FragmentRows[], optio
     nowMs: setup.nowMs,
   });
   return prepared.execute(options);
+}
+
+/**
+ * A preview's merge: the final query over the chunks' rows so far, on memory borrowed from the query
+ * (given back at once) and with its own engine, so it adds no warnings or state to the real merge.
+ */
+async function mergePreview(setup: SplitSetup, parts: readonly FragmentRows[], options: ExecuteOptions, signal: AbortSignal): Promise<EngineResult> {
+  const limit = setup.workerRowLimit;
+  // The real query would run unsplit then (see executeSplit): these rows cannot be merged.
+  if (limit !== undefined && parts.some((p) => p.rows.length >= limit)) throw new Error('a chunk may have been cut by the row limit');
+  const blockFactory = borrowedBlockFactory(options.blockFactory);
+  try {
+    const merged = await mergeExecution(setup, parts, { ...options, signal, blockFactory }).result;
+    return { ...combine(setup, parts, merged), isPartial: true };
+  } finally {
+    blockFactory.releaseAll();
+  }
 }
 
 /**

@@ -12,7 +12,7 @@ export interface QueryWorkerData {
 }
 
 /** Coordinator → worker. */
-export type ToWorker = IndexMessage | DropIndexMessage | RunMessage | FragmentControl;
+export type ToWorker = IndexMessage | DropIndexMessage | RunMessage | FragmentControl | PreviewRequest;
 
 /** Lets go of index `name` (deleted or replaced in the catalog): its shared memory can be freed. */
 export interface DropIndexMessage {
@@ -48,8 +48,18 @@ export interface FragmentControl {
   readonly id: number;
 }
 
-/** Worker → coordinator: ready, or a fragment ended. */
-export type FromWorker = WorkerReady | FragmentDone | FragmentFailed;
+/**
+ * Asks for fragment `id`'s live preview (its execution's `preview()`: what a stop would return now,
+ * computed without disturbing it). Always answered by a PreviewAnswer with the same `request`.
+ */
+export interface PreviewRequest {
+  readonly type: 'preview';
+  readonly id: number;
+  readonly request: number;
+}
+
+/** Worker → coordinator: ready, a fragment ended, or a preview answered. */
+export type FromWorker = WorkerReady | FragmentDone | FragmentFailed | PreviewAnswer;
 
 /** Posted once the worker's modules loaded and it listens: from then on a death is a crash, not a broken start. */
 export interface WorkerReady {
@@ -75,4 +85,11 @@ export interface FragmentFailed {
   readonly type: 'failed';
   readonly id: number;
   readonly error: { readonly type: EsErrorType; readonly status: number; readonly reason: string } | { readonly message: string };
+}
+
+/** The answer to PreviewRequest `request`: no rows when the fragment has nothing to show (or ended already). */
+export interface PreviewAnswer {
+  readonly type: 'preview';
+  readonly request: number;
+  readonly rows?: FragmentRows;
 }

@@ -5,7 +5,7 @@ import { EsError } from '../errors.js';
 import type { QueryParams } from '../esql/ast.js';
 import type { StoredIndex } from '../storage/stored-index.js';
 import { describeIndex, type SharedIndexDescriptor } from './shared-index.js';
-import type { FragmentDone, FragmentFailed, FragmentRows, FromWorker, QueryWorkerData, ToWorker } from './worker-messages.js';
+import type { FragmentDone, FragmentFailed, FragmentRows, FromWorker, PreviewAnswer, QueryWorkerData, ToWorker } from './worker-messages.js';
 
 export interface WorkerPoolOptions {
   /** Worker threads, started at once and replaced when one dies. */
@@ -43,6 +43,12 @@ export interface Fragment {
   /** Abort: `result` rejects (task_cancelled_exception) once the worker has let go of it. */
   cancel(): void;
   progress(): FragmentProgress;
+  /**
+   * The fragment's live preview (its execution's `preview()` in the worker): undefined when it has
+   * nothing to show, has ended, or its worker died. Never rejects. Optional so that test doubles
+   * without previews still fit.
+   */
+  preview?(): Promise<FragmentRows | undefined>;
 }
 
 interface PendingFragment {
@@ -58,6 +64,8 @@ interface Slot {
   /** Why the slot has no worker right now (its worker died before it came online; a restart is due). */
   down?: string;
   readonly fragments: Map<number, PendingFragment>;
+  /** Preview requests sent to this slot's worker and not yet answered, by request number. */
+  readonly previews: Map<number, (rows: FragmentRows | undefined) => void>;
 }
 
 interface IndexVersion {
@@ -82,6 +90,7 @@ export class WorkerPool {
   private readonly versions = new Map<string, IndexVersion>();
   private nextVersion = 0;
   private nextFragment = 0;
+  private nextPreview = 0;
   private closed = false;
   private readonly data: QueryWorkerData;
 
@@ -145,7 +154,16 @@ export class WorkerPool {
       finishEarly: () => control('finishEarly'),
       cancel: () => control('cancel'),
       progress: () => ({ rows_processed: progress[0], pages: progress[1] }),
+      preview: () => this.askPreview(slot, id),
     };
+  }
+
+  private askPreview(slot: Slot, id: number): Promise<FragmentRows | undefined> {
+    if (!slot.fragments.has(id)) return Promise.resolve(undefined);
+    const request = ++this.nextPreview;
+    const answer = new Promise<FragmentRows | undefined>((resolve) => slot.previews.set(request, resolve));
+    this.post(slot, { type: 'preview', id, request });
+    return answer;
   }
 
   /**
@@ -198,7 +216,7 @@ export class WorkerPool {
   }
 
   private startSlot(index: number): Slot {
-    const slot: Slot = { index, worker: undefined as unknown as Worker, sent: new Map(), fragments: new Map() };
+    const slot: Slot = { index, worker: undefined as unknown as Worker, sent: new Map(), fragments: new Map(), previews: new Map() };
     this.startWorker(slot);
     return slot;
   }
@@ -214,6 +232,7 @@ export class WorkerPool {
     let online = false;
     worker.on('message', (m: FromWorker) => {
       if (m.type === 'ready') online = true;
+      else if (m.type === 'preview') answerPreview(slot, m);
       else settle(slot, m);
     });
     worker.on('error', (e: Error) => {
@@ -245,6 +264,12 @@ function settle(slot: Slot, m: FragmentDone | FragmentFailed): void {
   else pending.reject(rebuildError(m.error));
 }
 
+function answerPreview(slot: Slot, m: PreviewAnswer): void {
+  const pending = slot.previews.get(m.request);
+  slot.previews.delete(m.request);
+  pending?.(m.rows);
+}
+
 function failedFragment(error: EsError): Fragment {
   return {
     result: Promise.reject(error),
@@ -258,6 +283,10 @@ function failAll(slot: Slot, error: EsError): void {
   const pending = [...slot.fragments.values()];
   slot.fragments.clear();
   for (const p of pending) p.reject(error);
+  // A dead worker answers no preview: its fragments have failed, they have nothing to show.
+  const previews = [...slot.previews.values()];
+  slot.previews.clear();
+  for (const answer of previews) answer(undefined);
 }
 
 /** The worker's EsError as this thread's EsError (same type, status and reason); a bug stays a plain Error (500). */
