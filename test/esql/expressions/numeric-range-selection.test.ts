@@ -17,9 +17,9 @@ describe('numeric range selection', () => {
   it('countRange counts what the operator holds at, for every operator and every length (four at a time, then the tail)', () => {
     for (let n = 0; n <= 11; n++) {
       const doubles = Float64Array.from({ length: n }, (_, i) => DOUBLES[(i * 7) % DOUBLES.length]);
-      const ints = Int32Array.from({ length: n }, (_, i) => (i * 5) % 4);
+      const ints = Int32Array.from({ length: n }, (_, i) => [0, 1, 2, 3, 2 ** 31 - 1, -(2 ** 31)][(i * 5) % 6]);
       for (const [op, test] of OPS.entries()) {
-        for (const k of [-1, 0, 1, 2, 0.5, Infinity, -Infinity]) {
+        for (const k of [-1, 0, 1, 2, 0.5, -0.5, Infinity, -Infinity, 2 ** 31, 2 ** 31 - 1, -(2 ** 31), -(2 ** 31) - 1, 2 ** 31 - 0.5]) {
           const r = numericRangeOf(op, k);
           if (r === null) continue;
           expect(countRange(doubles, r, n), `double op ${op} k ${k} n ${n}`).toBe(expected(Array.from(doubles), (x) => test(x, k)).length);
