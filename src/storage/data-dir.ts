@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { invalidIndexName } from './bulk-request.js';
+import { fsyncPathSync } from './fsync-path.js';
 import { isObject, type MappedField } from './index-mapping.js';
 
 /** What `mapping.json` holds: the fields of `PUT /{index}`, and the uuid `_cat/indices` shows. */
@@ -87,9 +88,9 @@ export class DataDir {
     const file = join(this.indexDir(name), MAPPING);
     const temp = `${file}.tmp`;
     writeFileSync(temp, mappingText(mapping.fields, uuid));
-    fsyncFileSync(temp);
+    fsyncPathSync(temp);
     renameSync(temp, file);
-    fsyncFileSync(this.indexDir(name));
+    fsyncPathSync(this.indexDir(name));
   }
 
   journalFile(name: string): string {
@@ -147,15 +148,6 @@ function isIndexUuid(u: unknown): u is string {
   return typeof u === 'string' && /^[A-Za-z0-9_-]{22}$/.test(u);
 }
 
-function fsyncFileSync(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 function isMappedField(f: unknown): f is MappedField {
   return isObject(f) && typeof f.name === 'string' && typeof f.fieldType === 'string' && typeof f.source === 'string';
 }
@@ -193,7 +185,7 @@ function takeLock(file: string): void {
     }
   }
   writeFileSync(file, `${process.pid}\n`);
-  fsyncFileSync(file);
+  fsyncPathSync(file);
 }
 
 function isAlive(pid: number): boolean {

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { fsyncPathSync } from './fsync-path.js';
 import type { LineRange } from './index-journal.js';
 
 /**
@@ -60,12 +61,12 @@ export function compactJournal(journal: string, dead: readonly LineRange[], drop
     } finally {
       closeSync(dropped);
     }
-    if (!droppedExisted) fsyncDir(dirname(droppedFile));
+    if (!droppedExisted) fsyncPathSync(dirname(droppedFile));
   } finally {
     closeSync(source);
   }
   renameSync(temp, journal);
-  fsyncDir(dirname(journal));
+  fsyncPathSync(dirname(journal));
 }
 
 /** Copies bytes `[from, to)` of `fromFd` (to its end when `to` is infinite) to the end of `toFd`. */
@@ -77,14 +78,5 @@ function copyBytes(chunk: Buffer, fromFd: number, toFd: number, from: number, to
     let written = 0;
     while (written < read) written += writeSync(toFd, chunk, written, read - written);
     at += read;
-  }
-}
-
-function fsyncDir(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }

@@ -200,8 +200,9 @@ function countLoop(a: Float64Array, kind: RangeKind, b: number, n: number): numb
 }
 
 /**
- * countLoop for int32 columns only: a loop that sees one element kind and an int32 bound compiles to
- * integer compares (measured 11 → 8 ms over 10M rows against the shared loop).
+ * countLoop for int32 columns only, a deliberate copy: a loop that sees one element kind and an int32
+ * bound compiles to integer compares. Measured over 10M int32 rows: 8.0 ms here, 13–14 ms through the
+ * float64 loop once that loop has also seen doubles (as it does in a server).
  */
 function countInt32Loop(a: Int32Array, kind: RangeKind, b: number, n: number): number {
   let c0 = 0;
